@@ -1,0 +1,29 @@
+/** Where a command writes: data to `out`, messages for people to `err`. */
+export interface CliIo {
+  readonly out: (text: string) => void
+  readonly err: (text: string) => void
+  /** Whether stderr is a terminal (progress bars and colours only then). */
+  readonly errIsTty: boolean
+  readonly outIsTty: boolean
+  readonly readStdin: () => Promise<string>
+}
+
+export const processIo = (): CliIo => ({
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+  errIsTty: process.stderr.isTTY === true,
+  outIsTty: process.stdout.isTTY === true,
+  readStdin: async () => {
+    const chunks: Buffer[] = []
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
+    return Buffer.concat(chunks).toString('utf8')
+  },
+})
+
+/** A mistake in how a command was called or in a file it was given: exit code 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'UsageError'
+  }
+}

@@ -1,0 +1,10 @@
+import { Command, CommanderError } from 'commander'
+import type { CliIo } from './io.js'
+
+/** A command module adds its subcommand to the program; its action sets the exit code. */
+export type CommandModule = (
+  program: Command,
+  io: CliIo,
+  setExitCode: (code: number) => void,
+) => void
+export { Command, CommanderError }

@@ -1,0 +1,5 @@
+export * from './envelope.js'
+export * from './event.js'
+export * from './failure.js'
+export * from './catalogue.js'
+export * from './decider.js'
