@@ -1,0 +1,6 @@
+export * from './checks.js'
+export * from './queue.js'
+export * from './erlang-b.js'
+export * from './erlang-c.js'
+export * from './erlang-a.js'
+export * from './waiting-series.js'
