@@ -95,13 +95,15 @@ export const erlangCRequiredFromLoad = (
   while (load / agents > maxOccupancy) agents++
   if (agents - 1 > load && load / (agents - 1) <= maxOccupancy) agents--
 
-  const decay = -traffic.targetSeconds / traffic.ahtSeconds
+  // exp(-(N - A) t / AHT) for the next N is this one times exp(-t / AHT).
+  const decayPerAgent = Math.exp(-traffic.targetSeconds / traffic.ahtSeconds)
+  let decay = Math.exp((-(agents - load) * traffic.targetSeconds) / traffic.ahtSeconds)
   let reciprocal = reciprocalBlocking(agents, load)
   for (;;) {
-    const spare = agents - load
-    const late = (agents / (reciprocal * spare + load)) * Math.exp(spare * decay)
+    const late = (agents / (reciprocal * (agents - load) + load)) * decay
     if (1 - late >= target.serviceLevel) break
     agents++
+    decay *= decayPerAgent
     reciprocal = nextReciprocalBlocking(reciprocal, agents, load)
   }
   return erlangCFromReciprocal(load, agents, reciprocal, traffic)
@@ -117,8 +119,8 @@ export const erlangCRequiredAgents = (
 ): E.Either<DecodeFailure, Requirement> => {
   const targetProblem = checkTarget(target)
   if (targetProblem !== undefined) return E.left(targetProblem)
-  return E.map((load: number) => {
-    const metrics = erlangCRequiredFromLoad(load, traffic, target)
-    return { metrics, positions: positionsFor(metrics.agents, target.shrinkage) }
-  })(checkTraffic(traffic))
+  const load = checkTraffic(traffic)
+  if (E.isLeft(load)) return load
+  const metrics = erlangCRequiredFromLoad(load.right, traffic, target)
+  return E.right({ metrics, positions: positionsFor(metrics.agents, target.shrinkage) })
 }

@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import type { DecodeFailure } from '../kernel/failure.js'
 import {
+  MAX_OFFERED_LOAD,
   checkCount,
   checkFraction,
   checkLoad,
@@ -63,6 +64,22 @@ export const offeredLoadOf = (traffic: Traffic): number =>
 
 /** Validates traffic and returns its offered load in erlangs. */
 export const checkTraffic = (traffic: Traffic): E.Either<DecodeFailure, number> => {
+  const load = offeredLoadOf(traffic)
+  const plainlyValid =
+    traffic.arrivals >= 0 &&
+    traffic.intervalSeconds > 0 &&
+    traffic.ahtSeconds > 0 &&
+    traffic.targetSeconds >= 0 &&
+    Number.isFinite(traffic.arrivals + traffic.intervalSeconds + traffic.targetSeconds) &&
+    load <= MAX_OFFERED_LOAD
+  if (plainlyValid) return E.right(load)
+  return describeTrafficProblem(traffic, load)
+}
+
+const describeTrafficProblem = (
+  traffic: Traffic,
+  load: number,
+): E.Either<DecodeFailure, number> => {
   const problem = firstProblem(
     checkNonNegative('arrivals', traffic.arrivals),
     checkPositive('intervalSeconds', traffic.intervalSeconds),
@@ -70,7 +87,6 @@ export const checkTraffic = (traffic: Traffic): E.Either<DecodeFailure, number> 
     checkNonNegative('targetSeconds', traffic.targetSeconds),
   )
   if (problem !== undefined) return E.left(problem)
-  const load = offeredLoadOf(traffic)
   const loadProblem = checkLoad(load)
   return loadProblem === undefined ? E.right(load) : E.left(loadProblem)
 }
@@ -80,7 +96,20 @@ export const checkAgents = (agents: number): DecodeFailure | undefined =>
   checkCount('agents', agents)
 
 /** Validates a staffing target; the service level must stay below 1, which no queue meets. */
-export const checkTarget = (target: StaffingTarget): DecodeFailure | undefined =>
+export const checkTarget = (target: StaffingTarget): DecodeFailure | undefined => {
+  const maxOccupancy = target.maxOccupancy ?? 1
+  const shrinkage = target.shrinkage ?? 0
+  const plainlyValid =
+    target.serviceLevel >= 0 &&
+    target.serviceLevel < 1 &&
+    maxOccupancy > 0 &&
+    maxOccupancy <= 1 &&
+    shrinkage >= 0 &&
+    shrinkage < 1
+  return plainlyValid ? undefined : describeTargetProblem(target)
+}
+
+const describeTargetProblem = (target: StaffingTarget): DecodeFailure | undefined =>
   firstProblem(
     checkFraction('serviceLevel', target.serviceLevel, {
       highOpen: true,

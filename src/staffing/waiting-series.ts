@@ -33,21 +33,22 @@ export const waitingSeries = (x: number, y: number): WaitingSeries => {
   let logScale = 0
 
   for (let j = 0; ; j++) {
-    const next = x + j + 1
-    harmonic += 1 / next
+    const share = 1 / (x + j + 1)
+    harmonic += share
     sum += term
-    abandon += (term * (j + 1)) / next
-    answeredWait += ((term * x) / next) * harmonic
+    abandon += term * (j + 1) * share
+    answeredWait += term * x * share * harmonic
 
-    const ratio = y / next
+    const ratio = y * share
     term *= ratio
     if (ratio < 1) {
-      const tail = term / (1 - ratio)
-      const tailWeight = harmonic + 1 / ((1 - ratio) * next)
+      // The terms left fall at least geometrically: their sum is below term / (1 - ratio),
+      // and their harmonic weights stay below harmonic + 1 / ((1 - ratio) (x + j + 1)).
+      const room = TAIL_SHARE * (1 - ratio)
       const done =
-        tail <= TAIL_SHARE * sum &&
-        tail <= TAIL_SHARE * abandon &&
-        tail * tailWeight <= TAIL_SHARE * answeredWait
+        term <= room * sum &&
+        term <= room * abandon &&
+        term * (harmonic + share / (1 - ratio)) <= room * answeredWait
       if (done) break
     }
     if (sum > RESCALE) {
