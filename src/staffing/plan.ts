@@ -102,6 +102,8 @@ const modelOf = (input: StaffingPlanInput): E.Either<DecodeFailure, ModelChoice>
  * Agents and positions for every interval, each interval sized on its own (no carry-over of
  * a queue from one interval to the next), and the agent-hours in total.
  */
+// @debt staffing: intervals are sized independently in steady state; a backlog left at the
+// end of a busy interval is not carried into the next one.
 export const planStaffing = (input: StaffingPlanInput): E.Either<DecodeFailure, StaffingPlan> => {
   const target = {
     serviceLevel: input.serviceLevel,

@@ -23,6 +23,9 @@ export interface WaitingSeries {
   readonly answeredWaitGivenWait: number
 }
 
+// @debt staffing: the term count grows with y - x = (A - N) patience / AHT, so a heavily
+// overloaded queue with long patience costs milliseconds; a sum started at the peak term
+// (needs a log-gamma) would cut it to a few sqrt(y) terms.
 /** Sums the Erlang A waiting series for x = N mu / theta and y = lambda / theta. */
 export const waitingSeries = (x: number, y: number): WaitingSeries => {
   let term = 1
