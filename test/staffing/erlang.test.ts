@@ -85,6 +85,30 @@ describe('Erlang A, reference values', () => {
     expect(metrics.occupancy).toBeCloseTo((10 * (1 - metrics.abandonment)) / 14, 14)
   })
 
+  it('agrees with a 30-digit sum over the states of the chain, overloaded or not', () => {
+    // Each row: erlangs, agents, patience s, target s, AHT s, then Pw, P(Ab), SL, ASA as
+    // computed with mpmath from the birth-death chain and per-state incomplete beta
+    // functions, independently of the series used here.
+    const rows = [
+      [10, 5, 300, 20, 180, 0.99179238266056, 0.50120375556944, 0.01571058563513, 191.454084627928],
+      [50, 45, 60, 30, 240, 0.55901461850075, 0.13818436614019, 0.80779066323339, 7.67000103409755],
+      [
+        50, 60, 2000, 10, 120, 0.11444549686372, 0.00064723369717, 0.95176529209227,
+        1.28815153098588,
+      ],
+      [3, 1, 30, 0, 200, 0.81681226516118, 0.72772924494627, 0.18318773483882, 9.51815817949908],
+    ] as const
+    for (const [erlangs, agents, patienceSeconds, targetSeconds, ahtSeconds, ...expected] of rows) {
+      const traffic = { arrivals: (erlangs * 3600) / ahtSeconds, intervalSeconds: 3600 }
+      const m = right(erlangA({ ...traffic, ahtSeconds, targetSeconds, agents, patienceSeconds }))
+      const [pw, abandonment, serviceLevel, asa] = expected
+      expect(m.waitProbability).toBeCloseTo(pw, 12)
+      expect(m.abandonment).toBeCloseTo(abandonment, 12)
+      expect(m.serviceLevel).toBeCloseTo(serviceLevel, 12)
+      expect(m.asaSeconds).toBeCloseTo(asa, 9)
+    }
+  })
+
   it('tends to Erlang C when patience is very long', () => {
     const patient = right(erlangA({ ...reference, agents: 14, patienceSeconds: 1e9 }))
     const erlangCMetrics = right(erlangC({ ...reference, agents: 14 }))
