@@ -128,11 +128,13 @@ const describeQueue = (
   const name = metrics.model === 'erlang-c' ? 'Erlang C' : 'Erlang A'
   const lines = [
     `${name}: ${metrics.offeredLoad.toFixed(2)} erlangs offered ` +
-      `(${traffic.arrivals} arrivals per ${traffic.intervalSeconds} s, AHT ${traffic.ahtSeconds} s)`,
+      `(${traffic.arrivals} arrivals per ${traffic.intervalSeconds} s, ` +
+      `AHT ${traffic.ahtSeconds} s)`,
     `  agents             ${metrics.agents}`,
     `  positions          ${positions}` +
       (shrinkage === undefined ? '' : ` (after ${percent(shrinkage)} shrinkage)`),
-    `  service level      ${percent(metrics.serviceLevel)} answered within ${traffic.targetSeconds} s`,
+    `  service level      ${percent(metrics.serviceLevel)} answered within ` +
+      `${traffic.targetSeconds} s`,
     `  wait probability   ${percent(metrics.waitProbability)}`,
     `  ASA                ${metrics.asaSeconds.toFixed(2)} s (answered contacts)`,
     `  occupancy          ${percent(metrics.occupancy)}`,
