@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import type { DecodeFailure } from '../kernel/failure.js'
 import { nextReciprocalBlocking, reciprocalBlocking } from './erlang-b.js'
-import { idleRequirement } from './erlang-c.js'
+import { erlangCRequiredFromLoad, idleRequirement } from './erlang-c.js'
 import { checkPositive } from './checks.js'
 import {
   checkAgents,
@@ -46,6 +46,8 @@ const clampToUnit = (value: number): number => Math.min(1, Math.max(0, value))
  * state probabilities of the birth-death chain, summed as series (see waiting-series.ts):
  * P(wait) = B S / (B S + 1 - B), and the share answered after the target comes from the
  * regularised incomplete gamma ratio written as exp(exponent) M(x + 1, y e^(-t / patience)).
+ * With `withWait` false the ASA is not computed (NaN): for searches, which need only the
+ * service level and occupancy.
  */
 export const erlangAFromReciprocal = (
   load: number,
@@ -53,11 +55,12 @@ export const erlangAFromReciprocal = (
   reciprocal: number,
   traffic: Traffic,
   patienceSeconds: number,
+  withWait = true,
 ): ErlangAMetrics => {
   const blocking = 1 / reciprocal
   const x = (agents * patienceSeconds) / traffic.ahtSeconds
   const y = (load * patienceSeconds) / traffic.ahtSeconds
-  const series = waitingSeries(x, y)
+  const series = waitingSeries(x, y, withWait)
 
   const idleOverSum = Math.exp(Math.log1p(-blocking) - series.logSum)
   const waitProbability = blocking === 0 ? 0 : blocking / (blocking + idleOverSum)
@@ -113,8 +116,8 @@ export const erlangA = (input: ErlangAInput): E.Either<DecodeFailure, ErlangAMet
 
 /**
  * The fewest agents for an already checked load under Erlang A. Service level rises and
- * occupancy falls as agents are added, so the search gallops from ceil(A) (down when that
- * already meets the target, up otherwise) and then bisects. Erlang B is carried forward one
+ * occupancy falls as agents are added, so the search gallops from the Erlang C answer (down
+ * when that already meets the target, up otherwise) and then bisects. Erlang B is carried forward one
  * recursion step per agent when the search moves up, and restarted warm when it moves down.
  */
 export const erlangARequiredFromLoad = (
@@ -136,17 +139,20 @@ export const erlangARequiredFromLoad = (
       }
     }
     knownAgents = agents
-    return erlangAFromReciprocal(load, agents, knownReciprocal, traffic, patienceSeconds)
+    return erlangAFromReciprocal(load, agents, knownReciprocal, traffic, patienceSeconds, false)
   }
   const meets = (metrics: ErlangAMetrics): boolean =>
     metrics.serviceLevel >= target.serviceLevel && metrics.occupancy <= maxOccupancy
 
-  const start = Math.max(1, Math.ceil(load))
+  // Erlang C's answer (a microsecond away) is usually within an agent or two of this one
+  // when patience is long; a short patience can put it a few sqrt(A) above, hence the gallop.
+  const start = erlangCRequiredFromLoad(load, traffic, target).agents
+  const firstStep = Math.max(1, Math.floor(Math.sqrt(load) / 8))
   const first = evaluate(start)
   let passing = first
   let failingAgents = 0
   if (meets(first)) {
-    for (let step = 1; passing.agents > 1; step *= 2) {
+    for (let step = firstStep; passing.agents > 1; step *= 2) {
       const probe = evaluate(Math.max(1, passing.agents - step))
       if (!meets(probe)) {
         failingAgents = probe.agents
@@ -156,7 +162,7 @@ export const erlangARequiredFromLoad = (
     }
   } else {
     failingAgents = start
-    for (let step = 1; ; step *= 2) {
+    for (let step = firstStep; ; step *= 2) {
       const probe = evaluate(failingAgents + step)
       if (meets(probe)) {
         passing = probe
@@ -170,7 +176,14 @@ export const erlangARequiredFromLoad = (
     if (meets(probe)) passing = probe
     else failingAgents = probe.agents
   }
-  return passing
+  const agents = passing.agents
+  return erlangAFromReciprocal(
+    load,
+    agents,
+    reciprocalBlocking(agents, load),
+    traffic,
+    patienceSeconds,
+  )
 }
 
 /**

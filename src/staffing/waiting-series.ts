@@ -26,8 +26,12 @@ export interface WaitingSeries {
 // @debt staffing: the term count grows with y - x = (A - N) patience / AHT, so a heavily
 // overloaded queue with long patience costs milliseconds; a sum started at the peak term
 // (needs a log-gamma) would cut it to a few sqrt(y) terms.
-/** Sums the Erlang A waiting series for x = N mu / theta and y = lambda / theta. */
-export const waitingSeries = (x: number, y: number): WaitingSeries => {
+/**
+ * Sums the Erlang A waiting series for x = N mu / theta and y = lambda / theta. Without
+ * `withWait` the ASA series is skipped (a search needs only the service level) and
+ * `answeredWaitGivenWait` is NaN.
+ */
+export const waitingSeries = (x: number, y: number, withWait = true): WaitingSeries => {
   let term = 1
   let sum = 0
   let abandon = 0
@@ -37,10 +41,12 @@ export const waitingSeries = (x: number, y: number): WaitingSeries => {
 
   for (let j = 0; ; j++) {
     const share = 1 / (x + j + 1)
-    harmonic += share
     sum += term
     abandon += term * (j + 1) * share
-    answeredWait += term * x * share * harmonic
+    if (withWait) {
+      harmonic += share
+      answeredWait += term * x * share * harmonic
+    }
 
     const ratio = y * share
     term *= ratio
@@ -51,7 +57,7 @@ export const waitingSeries = (x: number, y: number): WaitingSeries => {
       const done =
         term <= room * sum &&
         term <= room * abandon &&
-        term * (harmonic + share / (1 - ratio)) <= room * answeredWait
+        (!withWait || term * (harmonic + share / (1 - ratio)) <= room * answeredWait)
       if (done) break
     }
     if (sum > RESCALE) {
@@ -66,7 +72,7 @@ export const waitingSeries = (x: number, y: number): WaitingSeries => {
   return {
     logSum: Math.log(sum) + logScale,
     abandonGivenWait: abandon / sum,
-    answeredWaitGivenWait: answeredWait / sum,
+    answeredWaitGivenWait: withWait ? answeredWait / sum : Number.NaN,
   }
 }
 

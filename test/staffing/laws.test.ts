@@ -116,19 +116,22 @@ describe('laws of Erlang A', () => {
   })
 
   it('required agents is minimal: one agent fewer misses a target', () => {
+    const cap = fc.double({ min: 0.5, max: 1, noNaN: true })
     fc.assert(
-      fc.property(load, patience, fraction, (a, p, sl) => {
+      fc.property(load, patience, fraction, cap, (a, p, sl, maxOccupancy) => {
         const traffic = trafficFor(a)
-        const { metrics } = right(erlangARequiredAgents(traffic, p, { serviceLevel: sl }))
+        const target = { serviceLevel: sl, maxOccupancy }
+        const { metrics } = right(erlangARequiredAgents(traffic, p, target))
         expect(metrics.serviceLevel).toBeGreaterThanOrEqual(sl)
+        expect(metrics.occupancy).toBeLessThanOrEqual(maxOccupancy)
         if (metrics.agents > 1) {
           const fewer = right(
             erlangA({ ...traffic, agents: metrics.agents - 1, patienceSeconds: p }),
           )
-          expect(fewer.serviceLevel).toBeLessThan(sl)
+          expect(fewer.serviceLevel < sl || fewer.occupancy > maxOccupancy).toBe(true)
         }
       }),
-      { numRuns: 100 },
+      { numRuns: 150 },
     )
   })
 })
