@@ -2,8 +2,9 @@ import { Command, CommanderError } from 'commander'
 import { createRequire } from 'node:module'
 import { processIo, UsageError, type CliIo } from './io.js'
 import type { CommandModule } from './program.js'
+import { registerStaffing } from './commands/staffing.js'
 
-const commandModules: ReadonlyArray<CommandModule> = []
+const commandModules: ReadonlyArray<CommandModule> = [registerStaffing]
 
 const packageVersion = (): string => {
   const require = createRequire(import.meta.url)
