@@ -4,8 +4,9 @@
  * the code they judge.
  */
 import type { BenchRow, BenchSuite } from './harness.js'
+import { kernelBench } from './kernel.js'
 
-const suites: ReadonlyArray<readonly [string, BenchSuite]> = []
+const suites: ReadonlyArray<readonly [string, BenchSuite]> = [['kernel', kernelBench]]
 
 const pad = (text: string, width: number): string => text.padEnd(width)
 
