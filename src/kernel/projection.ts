@@ -1,3 +1,6 @@
+import type * as E from 'fp-ts/lib/Either.js'
+import type { DecodeFailure } from './failure.js'
+
 /**
  * A projection folds an event log into a read model. It owns a private mutable
  * accumulator while it runs (a long replay must not copy state per event) and hands back
@@ -34,3 +37,28 @@ export const runProjection = <Event, Accumulator, Result>(
   for (const event of events) projection.step(accumulator, event)
   return projection.result(accumulator)
 }
+
+/** A value that survives `JSON.stringify` and `JSON.parse` unchanged. */
+export type Json = null | boolean | number | string | ReadonlyArray<Json> | JsonObject
+export interface JsonObject {
+  readonly [key: string]: Json
+}
+
+/**
+ * How a projection's accumulator is saved and restored, so a replay can stop and resume.
+ * `fromSnapshot(JSON.parse(JSON.stringify(toSnapshot(a))))` must give an accumulator that
+ * behaves exactly as `a`. Numbers must be finite (JSON has no NaN or Infinity).
+ */
+export interface SnapshotCodec<Accumulator> {
+  readonly toSnapshot: (accumulator: Accumulator) => Json
+  /** Decodes saved data from outside; a bad snapshot is a failure, never a throw. */
+  readonly fromSnapshot: (json: unknown) => E.Either<DecodeFailure[], Accumulator>
+}
+
+/** A projection whose replay can be snapshotted and resumed. */
+export type SnapshotProjection<Event, Accumulator, Result> = Projection<
+  Event,
+  Accumulator,
+  Result
+> &
+  SnapshotCodec<Accumulator>

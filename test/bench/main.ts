@@ -7,6 +7,9 @@ import type { BenchRow, BenchSuite } from './harness.js'
 import { staffingSuite } from './staffing.js'
 
 const suites: ReadonlyArray<readonly [string, BenchSuite]> = [['staffing', staffingSuite]]
+import { kernelBench } from './kernel.js'
+
+const suites: ReadonlyArray<readonly [string, BenchSuite]> = [['kernel', kernelBench]]
 
 const pad = (text: string, width: number): string => text.padEnd(width)
 
