@@ -2,8 +2,10 @@ import { Command, CommanderError } from 'commander'
 import { createRequire } from 'node:module'
 import { processIo, UsageError, type CliIo } from './io.js'
 import type { CommandModule } from './program.js'
+import { healthCommand } from './commands/health.js'
+import { npsCommand } from './commands/nps.js'
 
-const commandModules: ReadonlyArray<CommandModule> = []
+const commandModules: ReadonlyArray<CommandModule> = [healthCommand, npsCommand]
 
 const packageVersion = (): string => {
   const require = createRequire(import.meta.url)
