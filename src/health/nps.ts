@@ -101,17 +101,28 @@ export const npsFromCounts = (
   }
 }
 
+interface Tally {
+  promoters: number
+  passives: number
+  detractors: number
+}
+
+const newTally = (): Tally => ({ promoters: 0, passives: 0, detractors: 0 })
+
+const count = (tally: Tally, answer: number): void => {
+  if (answer >= 9) tally.promoters++
+  else if (answer >= 7) tally.passives++
+  else tally.detractors++
+}
+
+const summarise = (tally: Tally): NpsSummary =>
+  npsFromCounts(tally.promoters, tally.passives, tally.detractors)
+
 /** NPS of answers that are already known to be 0-10 (decode them with `NpsAnswer`). */
 export const npsOf = (answers: Iterable<number>): NpsSummary => {
-  let promoters = 0
-  let passives = 0
-  let detractors = 0
-  for (const answer of answers) {
-    if (answer >= 9) promoters++
-    else if (answer >= 7) passives++
-    else detractors++
-  }
-  return npsFromCounts(promoters, passives, detractors)
+  const tally = newTally()
+  for (const answer of answers) count(tally, answer)
+  return summarise(tally)
 }
 
 /** A survey answer at a moment (epoch ms). */
@@ -126,13 +137,31 @@ export interface NpsWindow {
   readonly untilMs?: number
 }
 
+const inWindow = (time: number, window: NpsWindow): boolean =>
+  (window.afterMs === undefined || time > window.afterMs) &&
+  (window.untilMs === undefined || time <= window.untilMs)
+
 /** NPS of the answers given within a window of time. */
 export const npsWithin = (answers: Iterable<TimedAnswer>, window: NpsWindow): NpsSummary => {
-  const inWindow: number[] = []
-  for (const answer of answers) {
-    if (window.afterMs !== undefined && answer.time <= window.afterMs) continue
-    if (window.untilMs !== undefined && answer.time > window.untilMs) continue
-    inWindow.push(answer.score)
+  const tally = newTally()
+  for (const answer of answers) if (inWindow(answer.time, window)) count(tally, answer.score)
+  return summarise(tally)
+}
+
+/**
+ * `npsWithin` for answers sorted by time, oldest first: reads only the answers from the
+ * window's end back to its start.
+ */
+export const npsWithinSorted = (
+  answers: ReadonlyArray<TimedAnswer>,
+  window: NpsWindow,
+): NpsSummary => {
+  const tally = newTally()
+  for (let i = answers.length - 1; i >= 0; i--) {
+    const answer = answers[i]
+    if (answer === undefined) continue
+    if (window.afterMs !== undefined && answer.time <= window.afterMs) break
+    if (inWindow(answer.time, window)) count(tally, answer.score)
   }
-  return npsOf(inWindow)
+  return summarise(tally)
 }

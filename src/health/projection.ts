@@ -2,13 +2,13 @@ import type { FloorEvent } from '../chat/events.js'
 import type { Projection } from '../kernel/projection.js'
 import type { HealthEvent } from './events.js'
 import { modelWarnings, type HealthModel, type Metric, type ModelWarning } from './model.js'
-import { npsWithin, type NpsSummary, type TimedAnswer } from './nps.js'
-import { scoreHealth, trendOf, type HealthScore, type Trend } from './score.js'
+import { npsWithinSorted, type NpsSummary, type TimedAnswer } from './nps.js'
+import { scoreHealth, scoreOf, trendOf, type HealthScore, type Trend } from './score.js'
 import {
   chatSignalsOf,
+  chatSignalValue,
   initChatSignals,
   stepChatSignals,
-  type AccountRef,
   type ChatSignals,
   type ChatSignalsAccumulator,
 } from './signals.js'
@@ -69,10 +69,15 @@ interface Reading {
 }
 
 interface AccountInputs {
+  readonly tenant: string
+  readonly accountId: string
   readonly observed: Map<string, Reading>
   readonly ratings: Map<string, Reading>
+  /** Sorted by time, oldest first. */
   readonly answers: TimedAnswer[]
-  readonly history: HistoryPoint[]
+  /** History as two columns (no object per point); NaN stands for "no score". */
+  readonly historyTimes: number[]
+  readonly historyScores: number[]
 }
 
 interface TenantInputs {
@@ -90,13 +95,13 @@ const upTo = (reading: Reading | undefined, asOf: number): number | undefined =>
   reading !== undefined && reading.time <= asOf ? reading.value : undefined
 
 const accountNps = (model: HealthModel, inputs: AccountInputs, asOf: number): NpsSummary =>
-  npsWithin(inputs.answers, { afterMs: asOf - model.npsWindowDays * DAY_MS, untilMs: asOf })
+  npsWithinSorted(inputs.answers, { afterMs: asOf - model.npsWindowDays * DAY_MS, untilMs: asOf })
 
 const valueOf = (
   metric: Metric,
   model: HealthModel,
   inputs: AccountInputs,
-  chat: ChatSignals | undefined,
+  signals: ChatSignalsAccumulator,
   asOf: number,
 ): number | undefined => {
   if (metric.kind === 'subjective') {
@@ -106,9 +111,9 @@ const valueOf = (
   }
   switch (metric.source) {
     case 'chat.missedShare':
-      return chat?.missedShare
+      return chatSignalValue(signals, inputs.tenant, inputs.accountId, 'missedShare')
     case 'chat.firstResponseMs':
-      return chat?.meanFirstResponseMs
+      return chatSignalValue(signals, inputs.tenant, inputs.accountId, 'meanFirstResponseMs')
     case 'survey.nps':
       return accountNps(model, inputs, asOf).nps
     case undefined:
@@ -120,22 +125,32 @@ const valueOf = (
 const valuesAsOf = (
   model: HealthModel,
   inputs: AccountInputs,
-  chat: ChatSignals | undefined,
+  signals: ChatSignalsAccumulator,
   asOf: number,
 ): Map<string, number> => {
   const values = new Map<string, number>()
   for (const metric of model.metrics) {
-    const value = valueOf(metric, model, inputs, chat, asOf)
+    const value = valueOf(metric, model, inputs, signals, asOf)
     if (value !== undefined) values.set(metric.name, value)
   }
   return values
 }
 
-const newAccount = (): AccountInputs => ({
+/** Keeps answers in time order; a log in time order only ever appends. */
+const insertByTime = (answers: TimedAnswer[], answer: TimedAnswer): void => {
+  let at = answers.length
+  while (at > 0 && (answers[at - 1]?.time ?? 0) > answer.time) at--
+  answers.splice(at, 0, answer)
+}
+
+const newAccount = (tenant: string, accountId: string): AccountInputs => ({
+  tenant,
+  accountId,
   observed: new Map(),
   ratings: new Map(),
   answers: [],
-  history: [],
+  historyTimes: [],
+  historyScores: [],
 })
 
 const tenantOf = (accumulator: HealthAccumulator, tenant: string, model: HealthModel) => {
@@ -147,10 +162,10 @@ const tenantOf = (accumulator: HealthAccumulator, tenant: string, model: HealthM
   return inputs
 }
 
-const accountOf = (tenant: TenantInputs, accountId: string): AccountInputs => {
+const accountOf = (tenant: TenantInputs, tenantId: string, accountId: string) => {
   let inputs = tenant.accounts.get(accountId)
   if (inputs === undefined) {
-    inputs = newAccount()
+    inputs = newAccount(tenantId, accountId)
     tenant.accounts.set(accountId, inputs)
   }
   return inputs
@@ -159,16 +174,19 @@ const accountOf = (tenant: TenantInputs, accountId: string): AccountInputs => {
 /** Scores the account as of `time` and records it; one point per account and moment. */
 const record = (
   accumulator: HealthAccumulator,
-  ref: AccountRef,
-  tenant: TenantInputs,
+  model: HealthModel,
   inputs: AccountInputs,
   time: number,
 ): void => {
-  const chat = chatSignalsOf(accumulator.signals, ref)
-  const { score } = scoreHealth(tenant.model, valuesAsOf(tenant.model, inputs, chat, time))
-  const last = inputs.history[inputs.history.length - 1]
-  if (last !== undefined && last.time === time) inputs.history.pop()
-  inputs.history.push({ time, score })
+  const { signals } = accumulator
+  const score = scoreOf(model, (metric) => valueOf(metric, model, inputs, signals, time))
+  const last = inputs.historyTimes.length - 1
+  if (last >= 0 && inputs.historyTimes[last] === time) {
+    inputs.historyTimes.pop()
+    inputs.historyScores.pop()
+  }
+  inputs.historyTimes.push(time)
+  inputs.historyScores.push(score ?? Number.NaN)
 }
 
 const stepHealth = (
@@ -184,17 +202,17 @@ const stepHealth = (
   switch (event.type) {
     case 'HealthModelChanged':
       tenant.model = event.payload.model
-      for (const [accountId, inputs] of tenant.accounts) {
-        record(accumulator, { tenant: event.tenant, accountId }, tenant, inputs, event.time)
+      for (const inputs of tenant.accounts.values()) {
+        record(accumulator, tenant.model, inputs, event.time)
       }
       return
     case 'MetricObserved':
     case 'SubjectiveRatingSet':
     case 'SurveyAnswered': {
       const { accountId } = event.payload
-      const inputs = accountOf(tenant, accountId)
+      const inputs = accountOf(tenant, event.tenant, accountId)
       if (event.type === 'SurveyAnswered') {
-        inputs.answers.push({ score: event.payload.score, time: event.time })
+        insertByTime(inputs.answers, { score: event.payload.score, time: event.time })
       } else {
         const readings = event.type === 'MetricObserved' ? inputs.observed : inputs.ratings
         const reading = { value: event.payload.value, time: event.time }
@@ -203,14 +221,14 @@ const stepHealth = (
           readings.set(event.payload.metric, reading)
         }
       }
-      record(accumulator, { tenant: event.tenant, accountId }, tenant, inputs, event.time)
+      record(accumulator, tenant.model, inputs, event.time)
       return
     }
     default: {
       const changed = stepChatSignals(accumulator.signals, event)
       if (changed === undefined) return
-      const inputs = accountOf(tenant, changed.accountId)
-      record(accumulator, changed, tenant, inputs, event.time)
+      const inputs = accountOf(tenant, event.tenant, changed.accountId)
+      record(accumulator, tenant.model, inputs, event.time)
     }
   }
 }
@@ -228,17 +246,25 @@ const unusedMetrics = (model: HealthModel, inputs: AccountInputs): string[] => {
   return [...unused].sort()
 }
 
+const historyUpTo = (inputs: AccountInputs, asOf: number): HistoryPoint[] => {
+  const history: HistoryPoint[] = []
+  inputs.historyTimes.forEach((time, i) => {
+    if (time > asOf) return
+    const score = inputs.historyScores[i] ?? Number.NaN
+    history.push({ time, score: Number.isNaN(score) ? undefined : score })
+  })
+  return history
+}
+
 const accountHealth = (
   accumulator: HealthAccumulator,
-  ref: AccountRef,
   model: HealthModel,
   inputs: AccountInputs,
   asOf: number,
 ): AccountHealth => {
-  const chat = chatSignalsOf(accumulator.signals, ref)
-  const current = scoreHealth(model, valuesAsOf(model, inputs, chat, asOf))
+  const current = scoreHealth(model, valuesAsOf(model, inputs, accumulator.signals, asOf))
 
-  const history = inputs.history.filter((point) => point.time <= asOf)
+  const history = historyUpTo(inputs, asOf)
   const last = history[history.length - 1]
   if (last === undefined || (last.time < asOf && last.score !== current.score)) {
     history.push({ time: asOf, score: current.score })
@@ -246,13 +272,13 @@ const accountHealth = (
   const previousScore = history[history.length - 2]?.score
 
   return {
-    accountId: ref.accountId,
+    accountId: inputs.accountId,
     ...current,
     previousScore,
     trend: trendOf(previousScore, current.score),
     history,
     nps: accountNps(model, inputs, asOf),
-    chat,
+    chat: chatSignalsOf(accumulator.signals, inputs),
     unusedMetrics: unusedMetrics(model, inputs),
   }
 }
@@ -276,8 +302,7 @@ export const healthProjection = (
       const accounts = new Map<string, AccountHealth>()
       if (asOf !== undefined) {
         for (const [accountId, account] of inputs.accounts) {
-          const ref = { tenant, accountId }
-          accounts.set(accountId, accountHealth(accumulator, ref, inputs.model, account, asOf))
+          accounts.set(accountId, accountHealth(accumulator, inputs.model, account, asOf))
         }
       }
       tenants.set(tenant, {

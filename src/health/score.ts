@@ -1,4 +1,4 @@
-import type { Bands, HealthModel, Normalisation } from './model.js'
+import type { Bands, HealthModel, Metric, Normalisation } from './model.js'
 
 /** Maps a raw metric value onto 0-100 as its normalisation says; never outside 0-100. */
 export const normalise = (normalisation: Normalisation, raw: number): number => {
@@ -45,6 +45,49 @@ export interface HealthScore {
   readonly contributions: ReadonlyArray<Contribution>
 }
 
+interface Combined {
+  readonly coverage: number
+  readonly presentWeight: number
+  readonly score: number | undefined
+}
+
+/** The one place the formula lives, so a history point and a current score agree exactly. */
+const combine = (
+  model: HealthModel,
+  normalisedOf: (metric: Metric, index: number) => number | undefined,
+): Combined => {
+  let totalWeight = 0
+  let presentWeight = 0
+  let weighted = 0
+  for (let i = 0; i < model.metrics.length; i++) {
+    const metric = model.metrics[i]
+    if (metric === undefined) continue
+    totalWeight += metric.weight
+    const value = normalisedOf(metric, i)
+    if (value === undefined) continue
+    presentWeight += metric.weight
+    weighted += metric.weight * value
+  }
+  const coverage = totalWeight > 0 ? presentWeight / totalWeight : 0
+  const scored = presentWeight > 0 && coverage >= model.minimumCoverage
+  // Clamp guards against rounding just past the ends when all values sit at 0 or 100.
+  const score = scored ? Math.min(100, Math.max(0, weighted / presentWeight)) : undefined
+  return { coverage, presentWeight, score }
+}
+
+/**
+ * The score alone, with each metric's raw value from `rawOf` (undefined when missing):
+ * the same figure as `scoreHealth`, without the breakdown.
+ */
+export const scoreOf = (
+  model: HealthModel,
+  rawOf: (metric: Metric) => number | undefined,
+): number | undefined =>
+  combine(model, (metric) => {
+    const raw = rawOf(metric)
+    return raw === undefined ? undefined : normalise(metric.normalise, raw)
+  }).score
+
 /**
  * Scores one account from raw metric values, keyed by metric name (values for metrics
  * the model does not know are ignored). Score = sum(w * m) / sum(w) over the metrics with
@@ -54,34 +97,25 @@ export const scoreHealth = (
   model: HealthModel,
   rawValues: ReadonlyMap<string, number>,
 ): HealthScore => {
-  let totalWeight = 0
-  let presentWeight = 0
-  for (const metric of model.metrics) {
-    totalWeight += metric.weight
-    if (rawValues.has(metric.name)) presentWeight += metric.weight
-  }
-  const coverage = totalWeight > 0 ? presentWeight / totalWeight : 0
-  const scored = presentWeight > 0 && coverage >= model.minimumCoverage
+  const raws = model.metrics.map((metric) => rawValues.get(metric.name))
+  const normalised = model.metrics.map((metric, i) => {
+    const raw = raws[i]
+    return raw === undefined ? undefined : normalise(metric.normalise, raw)
+  })
+  const { coverage, presentWeight, score } = combine(model, (_, i) => normalised[i])
 
-  let weighted = 0
-  const contributions: Contribution[] = []
-  for (const metric of model.metrics) {
-    const raw = rawValues.get(metric.name)
-    const normalised = raw === undefined ? undefined : normalise(metric.normalise, raw)
-    const weightShare = normalised === undefined ? 0 : metric.weight / presentWeight
-    if (normalised !== undefined) weighted += metric.weight * normalised
-    contributions.push({
+  const contributions = model.metrics.map((metric, i): Contribution => {
+    const value = normalised[i]
+    const weightShare = value === undefined ? 0 : metric.weight / presentWeight
+    return {
       metric: metric.name,
       weight: metric.weight,
-      raw,
-      normalised,
+      raw: raws[i],
+      normalised: value,
       weightShare,
-      points: scored && normalised !== undefined ? weightShare * normalised : undefined,
-    })
-  }
-
-  // Clamp guards against rounding just past the ends when all values sit at 0 or 100.
-  const score = scored ? Math.min(100, Math.max(0, weighted / presentWeight)) : undefined
+      points: score !== undefined && value !== undefined ? weightShare * value : undefined,
+    }
+  })
   return {
     score,
     band: score === undefined ? undefined : bandOf(score, model.bands),

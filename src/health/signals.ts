@@ -179,6 +179,26 @@ export const chatSignalsOf = (
   return counters === undefined ? undefined : signalsOf(counters)
 }
 
+/**
+ * One signal of one account, read straight from the counters (no copy): what a metric
+ * with a chat source needs on every rescore.
+ */
+export const chatSignalValue = (
+  accumulator: ChatSignalsAccumulator,
+  tenant: string,
+  accountId: string,
+  signal: 'missedShare' | 'meanFirstResponseMs',
+): number | undefined => {
+  const counters = accumulator.accounts.get(tenant)?.get(accountId)
+  if (counters === undefined) return undefined
+  if (signal === 'missedShare') {
+    return counters.chats > 0 ? counters.missed / counters.chats : undefined
+  }
+  return counters.firstResponses > 0
+    ? counters.firstResponseTotalMs / counters.firstResponses
+    : undefined
+}
+
 /** tenant -> account id -> signals. */
 export type ChatSignalsByTenant = ReadonlyMap<string, ReadonlyMap<string, ChatSignals>>
 
