@@ -1,19 +1,25 @@
 import type { FloorEvent } from '../chat/events.js'
 import type { Projection } from '../kernel/projection.js'
 import type { HealthEvent } from './events.js'
-import { modelWarnings, type HealthModel, type Metric, type ModelWarning } from './model.js'
-import { npsWithinSorted, type NpsSummary, type TimedAnswer } from './nps.js'
+import {
+  accountNps,
+  insertByTime,
+  newAccount,
+  unusedMetrics,
+  valueOf,
+  valuesAsOf,
+  type AccountInputs,
+} from './inputs.js'
+import { modelWarnings, type HealthModel, type ModelWarning } from './model.js'
+import type { NpsSummary } from './nps.js'
 import { scoreHealth, scoreOf, trendOf, type HealthScore, type Trend } from './score.js'
 import {
   chatSignalsOf,
-  chatSignalValue,
   initChatSignals,
   stepChatSignals,
   type ChatSignals,
   type ChatSignalsAccumulator,
 } from './signals.js'
-
-const DAY_MS = 86_400_000
 
 /** Health events and chat events, read together from one log. */
 export type HealthInputEvent = HealthEvent | FloorEvent
@@ -63,23 +69,6 @@ export interface HealthReport {
   readonly tenants: ReadonlyMap<string, TenantHealth>
 }
 
-interface Reading {
-  readonly value: number
-  readonly time: number
-}
-
-interface AccountInputs {
-  readonly tenant: string
-  readonly accountId: string
-  readonly observed: Map<string, Reading>
-  readonly ratings: Map<string, Reading>
-  /** Sorted by time, oldest first. */
-  readonly answers: TimedAnswer[]
-  /** History as two columns (no object per point); NaN stands for "no score". */
-  readonly historyTimes: number[]
-  readonly historyScores: number[]
-}
-
 interface TenantInputs {
   model: HealthModel
   readonly accounts: Map<string, AccountInputs>
@@ -90,68 +79,6 @@ export interface HealthAccumulator {
   readonly signals: ChatSignalsAccumulator
   latestTime: number | undefined
 }
-
-const upTo = (reading: Reading | undefined, asOf: number): number | undefined =>
-  reading !== undefined && reading.time <= asOf ? reading.value : undefined
-
-const accountNps = (model: HealthModel, inputs: AccountInputs, asOf: number): NpsSummary =>
-  npsWithinSorted(inputs.answers, { afterMs: asOf - model.npsWindowDays * DAY_MS, untilMs: asOf })
-
-const valueOf = (
-  metric: Metric,
-  model: HealthModel,
-  inputs: AccountInputs,
-  signals: ChatSignalsAccumulator,
-  asOf: number,
-): number | undefined => {
-  if (metric.kind === 'subjective') {
-    const rating = inputs.ratings.get(metric.name)
-    const fresh = rating !== undefined && asOf - rating.time <= model.subjectiveExpiryDays * DAY_MS
-    return fresh ? upTo(rating, asOf) : undefined
-  }
-  switch (metric.source) {
-    case 'chat.missedShare':
-      return chatSignalValue(signals, inputs.tenant, inputs.accountId, 'missedShare')
-    case 'chat.firstResponseMs':
-      return chatSignalValue(signals, inputs.tenant, inputs.accountId, 'meanFirstResponseMs')
-    case 'survey.nps':
-      return accountNps(model, inputs, asOf).nps
-    case undefined:
-      return upTo(inputs.observed.get(metric.name), asOf)
-  }
-}
-
-/** Raw values of the model's metrics for one account as of a moment. */
-const valuesAsOf = (
-  model: HealthModel,
-  inputs: AccountInputs,
-  signals: ChatSignalsAccumulator,
-  asOf: number,
-): Map<string, number> => {
-  const values = new Map<string, number>()
-  for (const metric of model.metrics) {
-    const value = valueOf(metric, model, inputs, signals, asOf)
-    if (value !== undefined) values.set(metric.name, value)
-  }
-  return values
-}
-
-/** Keeps answers in time order; a log in time order only ever appends. */
-const insertByTime = (answers: TimedAnswer[], answer: TimedAnswer): void => {
-  let at = answers.length
-  while (at > 0 && (answers[at - 1]?.time ?? 0) > answer.time) at--
-  answers.splice(at, 0, answer)
-}
-
-const newAccount = (tenant: string, accountId: string): AccountInputs => ({
-  tenant,
-  accountId,
-  observed: new Map(),
-  ratings: new Map(),
-  answers: [],
-  historyTimes: [],
-  historyScores: [],
-})
 
 const tenantOf = (accumulator: HealthAccumulator, tenant: string, model: HealthModel) => {
   let inputs = accumulator.tenants.get(tenant)
@@ -172,6 +99,9 @@ const accountOf = (tenant: TenantInputs, tenantId: string, accountId: string) =>
 }
 
 /** Scores the account as of `time` and records it; one point per account and moment. */
+// @debt health: history follows log order; an event older than the last point is scored
+// as of its own time and appended after it, so the history is in time order only for a
+// log that is.
 const record = (
   accumulator: HealthAccumulator,
   model: HealthModel,
@@ -231,19 +161,6 @@ const stepHealth = (
       record(accumulator, tenant.model, inputs, event.time)
     }
   }
-}
-
-const unusedMetrics = (model: HealthModel, inputs: AccountInputs): string[] => {
-  const readBy = new Map(model.metrics.map((metric) => [metric.name, metric]))
-  const unused = new Set<string>()
-  for (const name of inputs.observed.keys()) {
-    const metric = readBy.get(name)
-    if (metric?.kind !== 'objective' || metric.source !== undefined) unused.add(name)
-  }
-  for (const name of inputs.ratings.keys()) {
-    if (readBy.get(name)?.kind !== 'subjective') unused.add(name)
-  }
-  return [...unused].sort()
 }
 
 const historyUpTo = (inputs: AccountInputs, asOf: number): HistoryPoint[] => {

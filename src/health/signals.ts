@@ -43,6 +43,7 @@ interface AccountCounters {
 
 export interface ChatSignalsAccumulator {
   /** tenant -> chat id -> what is known of the chat (only chats with an account). */
+  // @debt health: ended chats stay (a chat may reopen), so memory grows with the chat count.
   readonly chats: Map<string, Map<string, ChatTrack>>
   /** tenant -> account id -> counters. */
   readonly accounts: Map<string, Map<string, AccountCounters>>

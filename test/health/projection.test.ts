@@ -1,5 +1,7 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { healthProjection, type HealthReport } from '../../src/health/projection.js'
+import { scoreHealth } from '../../src/health/score.js'
 import { runProjection } from '../../src/kernel/projection.js'
 import { DAY_MS, eventLog, identityMetric, modelWith } from './fixtures.js'
 
@@ -178,5 +180,38 @@ describe('health projection', () => {
     expect(account.score).toBe(80)
     expect(account.unusedMetrics).toEqual(['a', 'seats'])
     expect(account.trend).toBe('same')
+  })
+
+  it('scores the latest value of each metric, and history ends on that score (law)', () => {
+    const step = fc.record({
+      accountId: fc.constantFrom('a1', 'a2', '__proto__'),
+      metric: fc.constantFrom('a', 'b', 'c'),
+      value: fc.double({ min: -50, max: 150, noNaN: true }),
+      gapMs: fc.nat(1000),
+    })
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 1, maxLength: 40 }), (steps) => {
+        const event = eventLog()
+        const latest = new Map<string, Map<string, number>>()
+        let time = 0
+        const log = steps.map(({ accountId, metric, value, gapMs }) => {
+          time += gapMs
+          const values = latest.get(accountId) ?? new Map<string, number>()
+          latest.set(accountId, values.set(metric, value))
+          return event('MetricObserved', time, { accountId, metric, value })
+        })
+        const report = runProjection(healthProjection({ model: reference }), log)
+        for (const [accountId, values] of latest) {
+          const account = accountIn(report, accountId)
+          const expected = scoreHealth(reference, values)
+          expect(account.score).toBe(expected.score)
+          expect(account.coverage).toBe(expected.coverage)
+          expect(account.history[account.history.length - 1]?.score).toBe(expected.score)
+          const times = account.history.map((point) => point.time)
+          expect(times).toEqual([...new Set(times)].sort((x, y) => x - y))
+        }
+      }),
+      { numRuns: 150 },
+    )
   })
 })
