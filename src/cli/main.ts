@@ -5,6 +5,10 @@ import type { CommandModule } from './program.js'
 import { registerStaffing } from './commands/staffing.js'
 
 const commandModules: ReadonlyArray<CommandModule> = [registerStaffing]
+import { healthCommand } from './commands/health.js'
+import { npsCommand } from './commands/nps.js'
+
+const commandModules: ReadonlyArray<CommandModule> = [healthCommand, npsCommand]
 
 const packageVersion = (): string => {
   const require = createRequire(import.meta.url)

@@ -10,6 +10,9 @@ const suites: ReadonlyArray<readonly [string, BenchSuite]> = [['staffing', staff
 import { kernelBench } from './kernel.js'
 
 const suites: ReadonlyArray<readonly [string, BenchSuite]> = [['kernel', kernelBench]]
+import { healthSuite } from './health.js'
+
+const suites: ReadonlyArray<readonly [string, BenchSuite]> = [['health', healthSuite]]
 
 const pad = (text: string, width: number): string => text.padEnd(width)
 

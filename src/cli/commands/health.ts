@@ -1,0 +1,171 @@
+import * as E from 'fp-ts/lib/Either.js'
+import { readFile } from 'node:fs/promises'
+import { chatCatalogue } from '../../chat/events.js'
+import { healthCatalogue } from '../../health/events.js'
+import { decodeHealthModel, type HealthModel } from '../../health/model.js'
+import { healthProjection, type AccountHealth, type HealthReport } from '../../health/projection.js'
+import { mergeCatalogues } from '../../kernel/catalogue.js'
+import { formatFailure } from '../../kernel/failure.js'
+import { decodeJsonLines } from '../../kernel/jsonl.js'
+import { runProjection } from '../../kernel/projection.js'
+import { UsageError, type CliIo } from '../io.js'
+import type { Command, CommandModule } from '../program.js'
+import { npsJson } from './nps.js'
+
+const examples = `
+Examples:
+  $ chatfloor report health events.jsonl --model examples/health-model.json
+  $ chatfloor report health events.jsonl --model model.json --as-of 2026-03-31T00:00:00Z --json
+
+The log may hold health events (MetricObserved, SurveyAnswered, SubjectiveRatingSet,
+HealthModelChanged) and chat events; chats with an accountId feed chat-sourced metrics.
+Scores print with one decimal; --json keeps them raw (null where there is no score).
+`
+
+/** The `report` group: created by the first command module that needs it. */
+export const reportGroup = (program: Command): Command =>
+  program.commands.find((command) => command.name() === 'report') ??
+  program.command('report').description('Reports over an event log.')
+
+const readText = async (path: string, what: string): Promise<string> => {
+  try {
+    return await readFile(path, 'utf8')
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error)
+    throw new UsageError(`cannot read the ${what} ${path}: ${reason}`)
+  }
+}
+
+const readModel = async (path: string, io: CliIo): Promise<HealthModel> => {
+  let json: unknown
+  try {
+    json = JSON.parse(await readText(path, 'model file'))
+  } catch (error) {
+    if (error instanceof UsageError) throw error
+    const reason = error instanceof Error ? error.message : String(error)
+    throw new UsageError(`the model file ${path} is not JSON: ${reason}`)
+  }
+  const decoded = decodeHealthModel(json)
+  if (E.isLeft(decoded)) {
+    const reasons = decoded.left.map((failure) => `  ${formatFailure(failure)}`).join('\n')
+    throw new UsageError(`the model file ${path} is not a valid health model:\n${reasons}`)
+  }
+  for (const warning of decoded.right.warnings) io.err(`warning: ${path}: ${warning.message}\n`)
+  return decoded.right.model
+}
+
+/** An epoch ms number or an ISO 8601 time with a zone. */
+const parseAsOf = (text: string): number => {
+  const asNumber = /^\d+$/.test(text) ? Number(text) : Date.parse(text)
+  if (!Number.isSafeInteger(asNumber)) {
+    throw new UsageError(
+      `--as-of ${text} is not a time: give epoch milliseconds or ISO 8601 ` +
+        'such as 2026-03-31T00:00:00Z',
+    )
+  }
+  return asNumber
+}
+
+const fixed = (value: number | undefined, digits = 1): string =>
+  value === undefined ? '-' : value.toFixed(digits)
+
+const accountText = (tenant: string, account: AccountHealth): string => {
+  const score = account.score === undefined ? 'no score' : fixed(account.score)
+  const trend =
+    account.trend === undefined
+      ? ''
+      : `, trend ${account.trend} from ${fixed(account.previousScore)}`
+  const nps = account.nps.nps === undefined ? '' : `, NPS ${fixed(account.nps.nps)}`
+  const lines = [
+    `${tenant} / ${account.accountId}: ${score} ${account.band ?? ''}`.trimEnd() +
+      ` (coverage ${fixed(100 * account.coverage, 0)} %${trend}${nps})`,
+  ]
+  for (const part of account.contributions) {
+    const name = part.metric.padEnd(16)
+    lines.push(
+      part.raw === undefined
+        ? `  ${name} missing`
+        : `  ${name} raw ${String(part.raw).padEnd(10)} -> ${fixed(part.normalised).padStart(5)}` +
+            ` x ${fixed(100 * part.weightShare).padStart(5)} % = ${fixed(part.points)}`,
+    )
+  }
+  if (account.unusedMetrics.length > 0) {
+    lines.push(`  not in the model: ${account.unusedMetrics.join(', ')}`)
+  }
+  return lines.join('\n') + '\n'
+}
+
+/** The report for people: one block per account, tenants and accounts in name order. */
+export const formatHealthReport = (report: HealthReport): string => {
+  const blocks: string[] = []
+  for (const tenant of [...report.tenants.values()].sort((a, b) =>
+    a.tenant.localeCompare(b.tenant),
+  )) {
+    const accounts = [...tenant.accounts.values()]
+    accounts.sort((a, b) => a.accountId.localeCompare(b.accountId))
+    for (const account of accounts) blocks.push(accountText(tenant.tenant, account))
+  }
+  if (blocks.length === 0) return 'no accounts in the log\n'
+  const asOf = report.asOf === undefined ? '' : `as of ${new Date(report.asOf).toISOString()}\n`
+  return asOf + blocks.join('')
+}
+
+/** JSON of the report: Maps become arrays, a missing figure becomes null. */
+export const healthReportJson = (report: HealthReport, rejectedLines: number) => ({
+  asOf: report.asOf ?? null,
+  rejectedLines,
+  tenants: [...report.tenants.values()].map((tenant) => ({
+    tenant: tenant.tenant,
+    warnings: tenant.warnings,
+    accounts: [...tenant.accounts.values()].map((account) => ({
+      ...account,
+      nps: npsJson(account.nps),
+    })),
+  })),
+})
+
+const nullForMissing = (_key: string, value: unknown): unknown =>
+  value === undefined ? null : value
+
+const healthCatalogueWithChats = mergeCatalogues(healthCatalogue, chatCatalogue)
+
+export const healthCommand: CommandModule = (program, io, setExitCode) => {
+  reportGroup(program)
+    .command('health')
+    .description('Health score, band, trend and NPS of every customer account in a log.')
+    .argument('<events>', 'JSON Lines event log (health and chat events)')
+    .requiredOption('--model <file>', 'health model JSON (see docs/health.md)')
+    .option('--as-of <time>', 'score as of this time (default: the latest event)')
+    .option('--json', 'print JSON instead of text')
+    .addHelpText('after', examples)
+    .action(
+      async (eventsPath: string, options: { model: string; asOf?: string; json?: boolean }) => {
+        const model = await readModel(options.model, io)
+        const asOf = options.asOf === undefined ? undefined : parseAsOf(options.asOf)
+        const log = decodeJsonLines(
+          healthCatalogueWithChats,
+          await readText(eventsPath, 'events file'),
+        )
+        for (const rejected of log.rejected) {
+          io.err(`${eventsPath}: line ${rejected.line}: ${rejected.reason}\n`)
+        }
+        io.err(
+          `${eventsPath}: ${log.lines} lines, ${log.events.length} events, ` +
+            `${log.rejected.length} rejected\n`,
+        )
+        if (log.lines > 0 && log.events.length === 0) {
+          io.err('chatfloor: no line of the log could be read; nothing to report\n')
+          setExitCode(1)
+          return
+        }
+
+        const projection = healthProjection(asOf === undefined ? { model } : { model, asOf })
+        const report = runProjection(projection, log.events)
+        io.out(
+          options.json === true
+            ? JSON.stringify(healthReportJson(report, log.rejected.length), nullForMissing) + '\n'
+            : formatHealthReport(report),
+        )
+      },
+    )
+}

@@ -1,0 +1,6 @@
+export * from './model.js'
+export * from './score.js'
+export * from './nps.js'
+export * from './events.js'
+export * from './signals.js'
+export * from './projection.js'
