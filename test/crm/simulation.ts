@@ -236,7 +236,7 @@ export const simulate = (scenario: Scenario, maxTicks = 600): SimulationResult =
 
     const allReady = scenario.readyTicks.every((ticks) => ticks.every((t) => t <= tick))
     const settled = [...state.cases.values()].every((c) => ['purged', 'blocked'].includes(c.status))
-    if (allReady && settled && answers.length === 0) break
+    if (allReady && settled && answers.length === 0 && reauthoriseAt.size === 0) break
   }
 
   return { state, log, crm, keysSent, deliveredAt, earlyPurges, ticks: tick }
