@@ -31,7 +31,7 @@ export interface AttachmentRequest {
   readonly action: TranscriptAction
   readonly kind: AttachmentKind
   /** The secret the client sent, if any. */
-  readonly presentedToken?: string
+  readonly presentedToken?: string | undefined
   /** Epoch ms, from the request: the policy reads no clock. */
   readonly now: number
 }
