@@ -10,6 +10,7 @@ import type { ChatStage, FloorState } from './state.js'
 import { initialFloorState } from './state.js'
 import { nextDueAt } from './timers.js'
 import { apply } from './apply.js'
+import { heapPeek } from './heap.js'
 
 export interface AgentView {
   readonly agentId: string
@@ -64,6 +65,14 @@ export class FloorEngine {
 
   queueLength(): number {
     return this.floor.state.waiting
+  }
+
+  /** The chat first in line in a department's queue, or in the queue of no department. */
+  queueHead(department?: string): string | undefined {
+    const { state } = this.floor
+    const queue =
+      department === undefined ? state.queueAnyone : state.queuesByDepartment.get(department)
+    return queue === undefined ? undefined : heapPeek(queue)
   }
 
   /** Chats held plus offers pending; 0 for an agent not on the roster. */
