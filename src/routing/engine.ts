@@ -35,6 +35,8 @@ export interface ChatView {
   readonly agentId: string | undefined
   /** Epoch ms the chat's wait counts from: its request, or its latest reopen. */
   readonly waitingSince: number
+  /** Agents who missed, declined or sent away the chat: not asked again until it is taken. */
+  readonly passedOver: ReadonlyArray<string>
 }
 
 /**
@@ -117,6 +119,7 @@ export class FloorEngine {
       priority: chat.priority,
       agentId: chat.agentId,
       waitingSince: chat.routingSince,
+      passedOver: [...chat.passedOver],
     }
   }
 }
