@@ -18,10 +18,11 @@ export const apply = (floor: Floor, event: FloorEvent): void => {
     case 'ChatRequested':
       return requested(floor, event)
     case 'OfflineCaseCreated':
-      return withChat(floor, event.payload.chatId, (chat) => {
+      withChat(floor, event.payload.chatId, (chat) => {
         leaveCurrentStage(floor, chat)
         chat.stage = 'offline'
       })
+      return forgetIfClosed(floor, event.payload.chatId)
     case 'ChatQueued':
       return withChat(floor, event.payload.chatId, (chat) => {
         leaveCurrentStage(floor, chat)
@@ -66,10 +67,11 @@ export const apply = (floor: Floor, event: FloorEvent): void => {
         chat.stage = 'routing'
       })
     case 'ChatEnded':
-      return withChat(floor, event.payload.chatId, (chat) => {
+      withChat(floor, event.payload.chatId, (chat) => {
         leaveCurrentStage(floor, chat, event.time)
         chat.stage = 'ended'
       })
+      return forgetIfClosed(floor, event.payload.chatId)
     case 'ChatReopened':
       return withChat(floor, event.payload.chatId, (chat) => {
         chat.stage = 'routing'
@@ -98,6 +100,12 @@ export const apply = (floor: Floor, event: FloorEvent): void => {
 const withChat = (floor: Floor, chatId: string, change: (chat: ChatRecord) => void): void => {
   const chat = floor.state.chats.get(chatId)
   if (chat !== undefined) change(chat)
+}
+
+const forgetIfClosed = (floor: Floor, chatId: string): void => {
+  if (floor.settings.forgetClosedChats !== true) return
+  floor.state.chats.delete(chatId)
+  floor.state.streamSeq.delete(chatId)
 }
 
 const requested = (floor: Floor, event: FloorEventOf<'ChatRequested'>): void => {

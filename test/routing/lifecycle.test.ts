@@ -292,3 +292,22 @@ describe('the pure decider', () => {
     expect(Object.isFrozen(state)).toBe(true)
   })
 })
+
+describe('a long run', () => {
+  it('with forgetClosedChats keeps only open chats in memory', () => {
+    const floor = newEngine({ forgetClosedChats: true, queueLimit: 0 })
+    onlineAgents(floor, [{ id: 'A' }])
+    capAll(floor, 1)
+    must(floor, request('C1', at('09:00')))
+    expect(step(floor, request('C2', at('09:01')))).toEqual([
+      'requested C2',
+      'offline C2 queue-full',
+    ])
+    must(floor, endByAgent('C1', 'A', at('09:02')))
+    expect(floor.chat('C1')).toBeUndefined()
+    expect(floor.chat('C2')).toBeUndefined()
+    expect(refusal(floor, { type: 'ReopenChat', time: at('09:03'), chatId: 'C1' })).toBe(
+      'chat C1 does not exist; request it first',
+    )
+  })
+})
