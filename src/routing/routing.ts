@@ -38,7 +38,10 @@ export const emit = <Type extends FloorEventType>(
   apply(run.floor, event)
 }
 
-/** The best online agent with room for the chat, skipping those it passed over. */
+/**
+ * The best online agent with room for the chat, skipping those it passed over.
+ * @debt routing: a chat every free agent passed over waits for someone else; no second round.
+ */
 export const bestAgentFor = (floor: Floor, chat: ChatRecord): string | undefined => {
   const pool = poolFor(floor.state, chat.department)
   if (pool === undefined) return undefined
