@@ -13,6 +13,9 @@ const suites: ReadonlyArray<readonly [string, BenchSuite]> = [['kernel', kernelB
 import { healthSuite } from './health.js'
 
 const suites: ReadonlyArray<readonly [string, BenchSuite]> = [['health', healthSuite]]
+import { routingBench } from './routing.js'
+
+const suites: ReadonlyArray<readonly [string, BenchSuite]> = [['routing', routingBench]]
 
 const pad = (text: string, width: number): string => text.padEnd(width)
 
