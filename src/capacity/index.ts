@@ -1,0 +1,6 @@
+export * from './buckets.js'
+export * from './sums.js'
+export * from './band.js'
+export * from './accumulator.js'
+export * from './projection.js'
+export * from './result.js'
