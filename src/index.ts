@@ -5,3 +5,6 @@
 export * from './kernel/index.js'
 export * from './time/index.js'
 export * from './chat/index.js'
+export * from './missed/index.js'
+export * from './capacity/index.js'
+export * from './importing/index.js'

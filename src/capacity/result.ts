@@ -2,7 +2,6 @@ import { DAY_NAMES, localParts, startOfLocalDay, type DayName } from '../time/zo
 import type { RejectedEvent } from '../missed/rejection.js'
 import type { CapacityAccumulator } from './accumulator.js'
 import { bandOf, type Band, type BandThresholds } from './band.js'
-import { advance } from './accumulator.js'
 import { addSums, emptySums, type BucketSums } from './sums.js'
 
 /** Averages are chats (time-weighted), utilisation a fraction or null without capacity. */

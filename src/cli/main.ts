@@ -2,8 +2,10 @@ import { Command, CommanderError } from 'commander'
 import { createRequire } from 'node:module'
 import { processIo, UsageError, type CliIo } from './io.js'
 import type { CommandModule } from './program.js'
+import { registerImport } from './commands/import.js'
+import { registerReport } from './commands/report.js'
 
-const commandModules: ReadonlyArray<CommandModule> = []
+const commandModules: ReadonlyArray<CommandModule> = [registerImport, registerReport]
 
 const packageVersion = (): string => {
   const require = createRequire(import.meta.url)
