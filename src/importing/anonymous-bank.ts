@@ -120,6 +120,7 @@ export const importAnonymousBank = (
       continue
     }
     const row = decoded.right
+    if (Number(row.vru_time) < 0) counts.negativeVruTime++
     if (row.outcome === 'PHANTOM') {
       counts.phantoms++
       continue
@@ -136,7 +137,6 @@ export const importAnonymousBank = (
       continue
     }
     chatIds.add(chatId)
-    if (Number(row.vru_time) < 0) counts.negativeVruTime++
     if (call.crossedMidnight) counts.midnightCrossings++
 
     const chat = <T extends FloorEventType>(
