@@ -9,6 +9,10 @@ import { healthCommand } from './commands/health.js'
 import { npsCommand } from './commands/nps.js'
 
 const commandModules: ReadonlyArray<CommandModule> = [healthCommand, npsCommand]
+import { registerImport } from './commands/import.js'
+import { registerReport } from './commands/report.js'
+
+const commandModules: ReadonlyArray<CommandModule> = [registerImport, registerReport]
 
 const packageVersion = (): string => {
   const require = createRequire(import.meta.url)

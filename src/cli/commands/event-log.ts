@@ -1,0 +1,43 @@
+import { readFile } from 'node:fs/promises'
+import { chatCatalogue, type FloorEvent } from '../../chat/events.js'
+import { decodeJsonLines, type DecodedLog } from '../../kernel/jsonl.js'
+import { formatRejectedEvent, type RejectedEvent } from '../../missed/rejection.js'
+import { isValidTimeZone } from '../../time/zone.js'
+import { UsageError, type CliIo } from '../io.js'
+
+/** Reads a JSON Lines event log; each refused line goes to stderr with its number. */
+export const readEventLog = async (path: string, io: CliIo): Promise<DecodedLog<FloorEvent>> => {
+  let text: string
+  try {
+    text = await readFile(path, 'utf8')
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error)
+    throw new UsageError(`cannot read the event log ${path} (${reason}); pass a JSON Lines file`)
+  }
+  const log = decodeJsonLines(chatCatalogue, text)
+  for (const rejection of log.rejected) {
+    io.err(`${path}: line ${rejection.line}: ${rejection.reason}\n`)
+  }
+  return log
+}
+
+export const reportRejectedEvents = (
+  path: string,
+  rejected: ReadonlyArray<RejectedEvent>,
+  io: CliIo,
+): void => {
+  for (const rejection of rejected) io.err(`${path}: ${formatRejectedEvent(rejection)}\n`)
+}
+
+export const checkTimeZone = (timeZone: string): string => {
+  if (!isValidTimeZone(timeZone)) {
+    throw new UsageError(
+      `unknown time zone "${timeZone}"; pass an IANA name such as Europe/Paris or UTC`,
+    )
+  }
+  return timeZone
+}
+
+/** Exit code 1 when the log held lines but not one could be read (or was empty). */
+export const nothingReadCode = (log: DecodedLog<FloorEvent>): number =>
+  log.events.length === 0 ? 1 : 0

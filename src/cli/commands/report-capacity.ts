@@ -1,0 +1,80 @@
+import { writeFile } from 'node:fs/promises'
+import type { Command } from 'commander'
+import { BUCKET_MS, type BucketSize } from '../../capacity/buckets.js'
+import { renderHeatmapHtml } from '../../capacity/heatmap-html.js'
+import { renderTerminalHeatmap } from '../../capacity/heatmap-terminal.js'
+import { capacityReport } from '../../capacity/projection.js'
+import { capacityReportJson } from '../../capacity/report-json.js'
+import { runProjection } from '../../kernel/projection.js'
+import { UsageError, type CliIo } from '../io.js'
+import { checkTimeZone, nothingReadCode, readEventLog, reportRejectedEvents } from './event-log.js'
+
+interface CapacityCliOptions {
+  readonly tz: string
+  readonly bucket: string
+  readonly json?: boolean
+  readonly html?: string
+}
+
+const EXAMPLE = `
+Examples:
+  $ chatfloor report capacity bank.jsonl --tz Asia/Jerusalem
+  $ chatfloor report capacity bank.jsonl --tz Asia/Jerusalem --bucket 15m --json > capacity.json
+  $ chatfloor report capacity bank.jsonl --tz Asia/Jerusalem --html capacity.html
+
+Bands: X exceeded (utilisation >= 100 % or an average queue of 1+ chat), N near (>= 80 %),
+c comfortable (>= 40 %), o overstaffed (below), . closed (no capacity and no demand).
+NO_COLOR or output to a file turns colours off.`
+
+const isBucketSize = (text: string): text is BucketSize => text === '15m' || text === '1h'
+
+export const registerCapacityReport = (
+  report: Command,
+  io: CliIo,
+  setExitCode: (code: number) => void,
+): void => {
+  report
+    .command('capacity')
+    .description('Capacity against demand per hour of the week (24x7), in a time zone.')
+    .argument('<events.jsonl>', 'the event log')
+    .option('--tz <zone>', 'IANA zone of the team', 'UTC')
+    .option('--bucket <size>', 'bucket length: 15m or 1h', '1h')
+    .option('--json', 'print one JSON document to stdout')
+    .option('--html <file>', 'write a standalone HTML page with the heatmap')
+    .addHelpText('after', EXAMPLE)
+    .action(async (path: string, options: CapacityCliOptions) => {
+      const timeZone = checkTimeZone(options.tz)
+      if (!isBucketSize(options.bucket)) {
+        throw new UsageError(`--bucket must be 15m or 1h, got "${options.bucket}"`)
+      }
+      if (options.json === true && options.html !== undefined) {
+        throw new UsageError('pass either --json or --html <file>, not both')
+      }
+      const log = await readEventLog(path, io)
+      const projection = capacityReport({
+        timeZone,
+        bucketMs: BUCKET_MS[options.bucket],
+        lineNumbers: log.lineNumbers,
+      })
+      const result = runProjection(projection, log.events)
+      reportRejectedEvents(path, result.rejected, io)
+      const rejectedLines = log.rejected.length + result.rejected.length
+
+      if (options.json === true) {
+        io.out(JSON.stringify(capacityReportJson(result, rejectedLines), null, 2) + '\n')
+      } else if (options.html !== undefined) {
+        try {
+          await writeFile(options.html, renderHeatmapHtml(result))
+        } catch (error) {
+          const reason = error instanceof Error ? error.message : String(error)
+          throw new UsageError(`cannot write ${options.html} (${reason}); pick a writable path`)
+        }
+        io.err(`wrote ${options.html}\n`)
+      } else {
+        const colour = io.outIsTty && (process.env['NO_COLOR'] ?? '') === ''
+        io.out(renderTerminalHeatmap(result, colour))
+      }
+      if (rejectedLines > 0) io.err(`${rejectedLines} lines rejected\n`)
+      setExitCode(nothingReadCode(log))
+    })
+}

@@ -1,0 +1,6 @@
+export * from './outcome.js'
+export * from './track.js'
+export * from './rejection.js'
+export * from './chat-memory.js'
+export * from './projection.js'
+export * from './result.js'

@@ -1,0 +1,255 @@
+import type { FloorEvent } from '../chat/events.js'
+import type { MergeableProjection } from '../kernel/projection.js'
+import { BUCKET_MS, bucketStartOf } from '../capacity/buckets.js'
+import { ChatMemory } from './chat-memory.js'
+import { addCounts, addCountsAt, countsAt, emptyCounts, tally } from './outcome.js'
+import type { ChatOutcome, OutcomeCounts } from './outcome.js'
+import { rejectEvent, type RejectedEvent } from './rejection.js'
+import { chatRecord, classify, type ChatTrack } from './track.js'
+import { missedResult, type MissedChatsResult } from './result.js'
+
+export interface MissedChatsOptions {
+  /**
+   * An assigned chat whose first agent reply came more than this long (ms) after the
+   * chat was first assigned in its episode counts as unanswered after assignment.
+   * Absent: only a chat with no reply at all is unanswered.
+   */
+  readonly responseThresholdMs?: number
+  /** Zone and length of the time buckets a chat is counted in, by its request time. */
+  readonly timeZone?: string
+  readonly bucketMs?: number
+  /** Keep one record per chat (with its Missed Chat flag) in the result. */
+  readonly keepChats?: boolean
+  /** How long (ms of event time) a closed chat is remembered for reopens; default 24 h. */
+  readonly retentionMs?: number
+  /** `lineNumbers[i]` is the input line of the i-th event stepped; used in rejections. */
+  readonly lineNumbers?: ReadonlyArray<number>
+}
+
+export interface OfferMisses {
+  declined: number
+  expired: number
+}
+
+export interface MissedAccumulator {
+  chats: ChatMemory<ChatTrack>
+  totals: OutcomeCounts
+  byAgent: Map<string, OutcomeCounts>
+  byDepartment: Map<string, OutcomeCounts>
+  byBucket: Map<number, OutcomeCounts>
+  offersByAgent: Map<string, OfferMisses>
+  records: Map<string, ReturnType<typeof chatRecord>>
+  rejected: RejectedEvent[]
+  stepped: number
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000
+const NO_DEPARTMENT = ''
+
+/** Missed chats, first response times and missed offers, per agent, department, bucket. */
+export const missedChats = (
+  options: MissedChatsOptions = {},
+): MergeableProjection<FloorEvent, MissedAccumulator, MissedChatsResult> => {
+  const thresholdMs = options.responseThresholdMs ?? Number.POSITIVE_INFINITY
+  const timeZone = options.timeZone ?? 'UTC'
+  const bucketMs = options.bucketMs ?? BUCKET_MS['1h']
+  const retentionMs = options.retentionMs ?? DAY_MS
+
+  const apply = (acc: MissedAccumulator, track: ChatTrack, sign: 1 | -1): void => {
+    const outcome: ChatOutcome = track.outcome
+    const frt = track.firstResponseMs
+    tally(acc.totals, outcome, frt, sign)
+    tally(countsAt(acc.byDepartment, track.department ?? NO_DEPARTMENT), outcome, frt, sign)
+    tally(countsAt(acc.byBucket, track.bucketStart), outcome, frt, sign)
+    if (track.agentId !== undefined) tally(countsAt(acc.byAgent, track.agentId), outcome, frt, sign)
+  }
+
+  const close = (acc: MissedAccumulator, track: ChatTrack, time: number): void => {
+    if (track.closedAt !== undefined) return
+    track.closedAt = time
+    classify(track, thresholdMs)
+    apply(acc, track, 1)
+    acc.chats.close(track.chatId, time)
+    if (options.keepChats === true) acc.records.set(track.chatId, chatRecord(track))
+  }
+
+  const missOffer = (acc: MissedAccumulator, agentId: string, kind: keyof OfferMisses): void => {
+    let misses = acc.offersByAgent.get(agentId)
+    if (misses === undefined) {
+      misses = { declined: 0, expired: 0 }
+      acc.offersByAgent.set(agentId, misses)
+    }
+    misses[kind]++
+  }
+
+  const step = (acc: MissedAccumulator, event: FloorEvent): void => {
+    const index = acc.stepped++
+    if (
+      event.type === 'AgentProfiled' ||
+      event.type === 'AgentStatusChanged' ||
+      event.type === 'CapLimitSet'
+    ) {
+      return
+    }
+    acc.chats.forgetBefore(event.time)
+    const chatId = event.payload.chatId
+
+    if (event.type === 'ChatRequested') {
+      if (acc.chats.get(chatId) !== undefined) {
+        return rejectEvent(
+          acc.rejected,
+          options.lineNumbers,
+          index,
+          event.id,
+          `ChatRequested for chat ${chatId}, which was already requested`,
+        )
+      }
+      acc.chats.set(chatId, {
+        chatId,
+        origin: event.payload.origin,
+        department: event.payload.department,
+        requestedAt: event.time,
+        bucketStart: bucketStartOf(event.time, bucketMs, timeZone),
+        episodeStart: event.time,
+        reopens: 0,
+        offline: false,
+        assignedAt: undefined,
+        agentId: undefined,
+        firstReplyAt: undefined,
+        visitorMessaged: false,
+        lastMessageByVisitor: false,
+        closedAt: undefined,
+        outcome: 'open',
+        firstResponseMs: undefined,
+      })
+      return
+    }
+
+    const track = acc.chats.get(chatId)
+    if (track === undefined) {
+      return rejectEvent(
+        acc.rejected,
+        options.lineNumbers,
+        index,
+        event.id,
+        `event ${event.type} for unknown chat ${chatId} (never requested)`,
+      )
+    }
+    const episodeOpen = track.closedAt === undefined
+    switch (event.type) {
+      case 'OfflineCaseCreated':
+        track.offline = true
+        return close(acc, track, event.time)
+      case 'ChatQueued':
+        if (episodeOpen && event.payload.department !== undefined)
+          track.department = event.payload.department
+        return
+      case 'ChatOffered':
+        return
+      case 'OfferDeclined':
+        return missOffer(acc, event.payload.agentId, 'declined')
+      case 'OfferExpired':
+        return missOffer(acc, event.payload.agentId, 'expired')
+      case 'ChatAssigned':
+        if (!episodeOpen)
+          return rejectEvent(
+            acc.rejected,
+            options.lineNumbers,
+            index,
+            event.id,
+            `ChatAssigned for chat ${chatId}, which has ended`,
+          )
+        track.assignedAt ??= event.time
+        if (track.firstReplyAt === undefined) track.agentId = event.payload.agentId
+        return
+      case 'AgentMessaged':
+        if (event.payload.automated || !episodeOpen) return
+        if (track.firstReplyAt === undefined) {
+          track.firstReplyAt = event.time
+          track.agentId = event.payload.agentId
+        }
+        track.lastMessageByVisitor = false
+        return
+      case 'VisitorMessaged':
+        if (!episodeOpen) return
+        track.visitorMessaged = true
+        track.lastMessageByVisitor = true
+        return
+      case 'ChatTransferred':
+        if (episodeOpen && event.payload.toDepartment !== undefined) {
+          track.department = event.payload.toDepartment
+        }
+        return
+      case 'ChatReleased':
+        return
+      case 'VisitorLeft':
+      case 'ChatEnded':
+        return close(acc, track, event.time)
+      case 'ChatReopened':
+        if (episodeOpen)
+          return rejectEvent(
+            acc.rejected,
+            options.lineNumbers,
+            index,
+            event.id,
+            `ChatReopened for chat ${chatId}, which is still open`,
+          )
+        apply(acc, track, -1)
+        acc.chats.reopen(chatId)
+        track.reopens++
+        track.episodeStart = event.time
+        track.closedAt = undefined
+        track.assignedAt = undefined
+        track.firstReplyAt = undefined
+        track.lastMessageByVisitor = false
+        track.outcome = 'open'
+        track.firstResponseMs = undefined
+        return
+    }
+  }
+
+  return {
+    name: 'missed-chats',
+    init: () => ({
+      chats: new ChatMemory<ChatTrack>(retentionMs),
+      totals: emptyCounts(),
+      byAgent: new Map(),
+      byDepartment: new Map(),
+      byBucket: new Map(),
+      offersByAgent: new Map(),
+      records: new Map(),
+      rejected: [],
+      stepped: 0,
+    }),
+    step,
+    result: (acc) => missedResult(acc, thresholdMs, timeZone, bucketMs, options.keepChats === true),
+    merge: (left, right) => {
+      const merged: MissedAccumulator = {
+        chats: left.chats.union(right.chats, (track) => ({ ...track })),
+        totals: emptyCounts(),
+        byAgent: new Map(),
+        byDepartment: new Map(),
+        byBucket: new Map(),
+        offersByAgent: new Map(),
+        records: new Map([...left.records, ...right.records]),
+        rejected: [...left.rejected, ...right.rejected],
+        stepped: left.stepped + right.stepped,
+      }
+      for (const side of [left, right]) {
+        addCounts(merged.totals, side.totals)
+        for (const [key, counts] of side.byAgent) addCountsAt(merged.byAgent, key, counts)
+        for (const [key, counts] of side.byDepartment) {
+          addCountsAt(merged.byDepartment, key, counts)
+        }
+        for (const [key, counts] of side.byBucket) addCountsAt(merged.byBucket, key, counts)
+        for (const [agentId, misses] of side.offersByAgent) {
+          const into = merged.offersByAgent.get(agentId) ?? { declined: 0, expired: 0 }
+          into.declined += misses.declined
+          into.expired += misses.expired
+          merged.offersByAgent.set(agentId, into)
+        }
+      }
+      return merged
+    },
+  }
+}
