@@ -5,3 +5,4 @@
 export * from './kernel/index.js'
 export * from './time/index.js'
 export * from './chat/index.js'
+export * from './routing/index.js'

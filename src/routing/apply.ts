@@ -1,0 +1,218 @@
+import { effectiveCap } from '../chat/caps.js'
+import type { FloorEvent, FloorEventOf } from '../chat/events.js'
+import type { Floor } from './floor.js'
+import { reindexAgent, syncReleaseTimer, unpoolAgent } from './floor.js'
+import { heapPush, heapRemove } from './heap.js'
+import type { AgentRecord, ChatRecord } from './state.js'
+import { queueFor } from './state.js'
+
+/**
+ * The one place the floor state changes: folds one event into it, in place. The engine
+ * calls it on its own state; the pure decider calls it on an immer draft.
+ */
+export const apply = (floor: Floor, event: FloorEvent): void => {
+  const { state } = floor
+  state.streamSeq.set(event.stream, event.seq)
+
+  switch (event.type) {
+    case 'ChatRequested':
+      return requested(floor, event)
+    case 'OfflineCaseCreated':
+      return withChat(floor, event.payload.chatId, (chat) => {
+        leaveCurrentStage(floor, chat)
+        chat.stage = 'offline'
+      })
+    case 'ChatQueued':
+      return withChat(floor, event.payload.chatId, (chat) => {
+        leaveCurrentStage(floor, chat)
+        chat.department = event.payload.department
+        chat.stage = 'queued'
+        chat.queueTicket = state.nextTicket++
+        heapPush(queueFor(state, chat.department), chat.chatId, floor.byQueue)
+        state.waiting++
+      })
+    case 'ChatOffered':
+      return withChat(floor, event.payload.chatId, (chat) => {
+        leaveCurrentStage(floor, chat)
+        chat.stage = 'offered'
+        chat.agentId = event.payload.agentId
+        chat.offerExpiresAt = event.payload.expiresAt
+        heapPush(state.offerTimers, chat.chatId, floor.byOfferDue)
+        takeOn(floor, event.payload.agentId, event.time)
+      })
+    case 'OfferDeclined':
+    case 'OfferExpired':
+      return withChat(floor, event.payload.chatId, (chat) => {
+        leaveCurrentStage(floor, chat)
+        chat.stage = 'routing'
+        chat.passedOver.push(event.payload.agentId)
+        const agent = state.agents.get(event.payload.agentId)
+        if (agent !== undefined) agent.missedOffers++
+      })
+    case 'ChatAssigned':
+      return assigned(floor, event)
+    case 'ChatTransferred':
+      return withChat(floor, event.payload.chatId, (chat) => {
+        leaveCurrentStage(floor, chat, event.time)
+        chat.stage = 'routing'
+        chat.passedOver = [event.payload.fromAgentId]
+        if (event.payload.toDepartment !== undefined) {
+          chat.department = event.payload.toDepartment
+        }
+      })
+    case 'ChatReleased':
+      return withChat(floor, event.payload.chatId, (chat) => {
+        leaveCurrentStage(floor, chat, event.time)
+        chat.stage = 'routing'
+      })
+    case 'ChatEnded':
+      return withChat(floor, event.payload.chatId, (chat) => {
+        leaveCurrentStage(floor, chat, event.time)
+        chat.stage = 'ended'
+      })
+    case 'ChatReopened':
+      return withChat(floor, event.payload.chatId, (chat) => {
+        chat.stage = 'routing'
+        chat.routingSince = event.time
+        chat.passedOver = []
+      })
+    case 'AgentProfiled':
+      return profiled(floor, event)
+    case 'AgentStatusChanged': {
+      const agent = state.agents.get(event.payload.agentId)
+      if (agent === undefined) return
+      agent.status = event.payload.status
+      reindexAgent(floor, agent)
+      syncReleaseTimer(floor, agent, event.time)
+      return
+    }
+    case 'CapLimitSet':
+      return capSet(floor, event)
+    case 'AgentMessaged':
+    case 'VisitorMessaged':
+    case 'VisitorLeft':
+      return
+  }
+}
+
+const withChat = (floor: Floor, chatId: string, change: (chat: ChatRecord) => void): void => {
+  const chat = floor.state.chats.get(chatId)
+  if (chat !== undefined) change(chat)
+}
+
+const requested = (floor: Floor, event: FloorEventOf<'ChatRequested'>): void => {
+  const { payload } = event
+  floor.state.chats.set(payload.chatId, {
+    chatId: payload.chatId,
+    origin: payload.origin,
+    priority: payload.priority,
+    department: payload.department,
+    stage: 'routing',
+    routingSince: event.time,
+    queueTicket: 0,
+    agentId: undefined,
+    offerExpiresAt: -1,
+    passedOver: [],
+  })
+}
+
+/** Counts a new offer or assignment against the agent's cap. */
+const takeOn = (floor: Floor, agentId: string, time: number): void => {
+  const agent = floor.state.agents.get(agentId)
+  if (agent === undefined) return
+  agent.load++
+  agent.lastRoutedAt = time
+  reindexAgent(floor, agent)
+}
+
+/** Lets go of whatever ties the chat to a queue, an offer or an agent. */
+const leaveCurrentStage = (floor: Floor, chat: ChatRecord, time = 0): void => {
+  const { state } = floor
+  if (chat.stage === 'queued') {
+    heapRemove(queueFor(state, chat.department), chat.chatId, floor.byQueue)
+    state.waiting--
+    return
+  }
+  if (chat.stage !== 'offered' && chat.stage !== 'assigned') return
+
+  const agent = chat.agentId === undefined ? undefined : state.agents.get(chat.agentId)
+  if (chat.stage === 'offered') {
+    heapRemove(state.offerTimers, chat.chatId, floor.byOfferDue)
+    chat.offerExpiresAt = -1
+  }
+  chat.agentId = undefined
+  if (agent === undefined) return
+  agent.load--
+  if (chat.stage === 'assigned') {
+    const held = agent.chats.indexOf(chat.chatId)
+    if (held >= 0) agent.chats.splice(held, 1)
+    syncReleaseTimer(floor, agent, time)
+  }
+  reindexAgent(floor, agent)
+}
+
+const assigned = (floor: Floor, event: FloorEventOf<'ChatAssigned'>): void => {
+  const chat = floor.state.chats.get(event.payload.chatId)
+  const agent = floor.state.agents.get(event.payload.agentId)
+  if (chat === undefined || agent === undefined) return
+
+  if (chat.stage === 'offered' && chat.agentId === agent.agentId) {
+    heapRemove(floor.state.offerTimers, chat.chatId, floor.byOfferDue)
+    chat.offerExpiresAt = -1
+  } else {
+    leaveCurrentStage(floor, chat, event.time)
+    takeOn(floor, agent.agentId, event.time)
+  }
+  chat.stage = 'assigned'
+  chat.agentId = agent.agentId
+  chat.passedOver = []
+  agent.chats.push(chat.chatId)
+  syncReleaseTimer(floor, agent, event.time)
+}
+
+const profiled = (floor: Floor, event: FloorEventOf<'AgentProfiled'>): void => {
+  const { state } = floor
+  const { payload } = event
+  let agent: AgentRecord | undefined = state.agents.get(payload.agentId)
+  if (agent === undefined) {
+    agent = {
+      agentId: payload.agentId,
+      name: undefined,
+      tier: payload.tier,
+      reserve: payload.reserve,
+      departments: [],
+      order: state.agents.size,
+      status: 'offline',
+      cap: 0,
+      load: 0,
+      chats: [],
+      lastRoutedAt: -1,
+      missedOffers: 0,
+      releaseAt: -1,
+    }
+    state.agents.set(payload.agentId, agent)
+  }
+  unpoolAgent(floor, agent)
+  agent.name = payload.name
+  agent.tier = payload.tier
+  agent.reserve = payload.reserve
+  agent.departments = [...payload.departments]
+  agent.cap = effectiveCap(state.caps, agent.agentId, agent.departments)
+  reindexAgent(floor, agent)
+}
+
+const capSet = (floor: Floor, event: FloorEventOf<'CapLimitSet'>): void => {
+  const { state } = floor
+  const limit = event.payload
+  if (limit.scope === 'global') state.caps.global = limit.maxChats
+  else if (limit.scope === 'department')
+    state.caps.byDepartment.set(limit.department, limit.maxChats)
+  else state.caps.byAgent.set(limit.agentId, limit.maxChats)
+
+  for (const agent of state.agents.values()) {
+    if (limit.scope === 'agent' && agent.agentId !== limit.agentId) continue
+    if (limit.scope === 'department' && !agent.departments.includes(limit.department)) continue
+    agent.cap = effectiveCap(state.caps, agent.agentId, agent.departments)
+    reindexAgent(floor, agent)
+  }
+}

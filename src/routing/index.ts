@@ -1,0 +1,7 @@
+export * from './commands.js'
+export * from './errors.js'
+export * from './settings.js'
+export * from './state.js'
+export { FloorEngine } from './engine.js'
+export type { AgentView, ChatView } from './engine.js'
+export { floorDecider } from './decider.js'

@@ -1,0 +1,114 @@
+import * as E from 'fp-ts/lib/Either.js'
+import type { RequestChat } from './commands.js'
+import type { FloorError } from './errors.js'
+import { floorErrors } from './errors.js'
+import type { Floor } from './floor.js'
+import { heapPeek } from './heap.js'
+import type { Run } from './routing.js'
+import { bestAgentFor, emit, hand, route } from './routing.js'
+import { isOpenAt } from './settings.js'
+import type { AgentRecord } from './state.js'
+
+/**
+ * A new chat: a proactive one goes straight to its greeter; a visitor's becomes an
+ * offline case when the floor is closed, nobody is signed in (if so configured) or the
+ * queue is full, and is otherwise offered, assigned or queued.
+ */
+export const requestChat = (run: Run, command: RequestChat): FloorError | undefined => {
+  const { floor } = run
+  const { chatId, department } = command
+  const priority = command.priority ?? 0
+  if (chatId.length === 0) return floorErrors.invalidCommand('chatId', 'give a non-empty id')
+  if (floor.state.chats.has(chatId)) return floorErrors.chatExists(chatId)
+  if (!Number.isSafeInteger(priority) || priority < 0) {
+    return floorErrors.invalidCommand(
+      'priority',
+      `expected a whole number from 0 up, got ${priority}`,
+    )
+  }
+  if (department !== undefined && department.length === 0) {
+    return floorErrors.invalidCommand('department', 'leave it out or give a non-empty name')
+  }
+  const origin = command.origin ?? 'visitor'
+
+  let greeter: string | undefined
+  if (origin === 'proactive') {
+    const found = greeterFor(floor, command)
+    if (E.isLeft(found)) return found.left
+    greeter = found.right
+  }
+
+  emit(run, 'ChatRequested', chatId, {
+    chatId,
+    origin,
+    priority,
+    ...(department === undefined ? {} : { department }),
+    ...(command.visitorId === undefined ? {} : { visitorId: command.visitorId }),
+    ...(command.accountId === undefined ? {} : { accountId: command.accountId }),
+    ...(command.email === undefined ? {} : { email: command.email }),
+  })
+  if (greeter !== undefined) {
+    emit(run, 'ChatAssigned', chatId, { chatId, agentId: greeter })
+    emit(run, 'AgentMessaged', chatId, { chatId, agentId: greeter, automated: true })
+    return undefined
+  }
+
+  const { settings, state } = floor
+  const hours = settings.businessHours
+  if (hours !== undefined && !isOpenAt(hours, run.time)) {
+    emit(run, 'OfflineCaseCreated', chatId, { chatId, reason: 'outside-business-hours' })
+    return undefined
+  }
+  if (settings.nobodyOnline === 'offline-case' && !anyoneSignedIn(floor, department)) {
+    emit(run, 'OfflineCaseCreated', chatId, { chatId, reason: 'no-agent-online' })
+    return undefined
+  }
+  const chat = state.chats.get(chatId)
+  if (chat === undefined) return undefined
+  const agentId = bestAgentFor(floor, chat)
+  if (agentId !== undefined) {
+    hand(run, chatId, agentId)
+    return undefined
+  }
+  if (settings.queueLimit !== undefined && state.waiting >= settings.queueLimit) {
+    emit(run, 'OfflineCaseCreated', chatId, { chatId, reason: 'queue-full' })
+    return undefined
+  }
+  route(run, chat)
+  return undefined
+}
+
+/** Who greets a proactive chat: the named agent, or the best one with room. */
+const greeterFor = (floor: Floor, command: RequestChat): E.Either<FloorError, string> => {
+  const named = command.agentId
+  if (named === undefined) {
+    const pool =
+      command.department === undefined
+        ? floor.state.poolAnyone
+        : floor.state.poolsByDepartment.get(command.department)
+    const best = pool === undefined ? undefined : heapPeek(pool)
+    return best === undefined ? E.left(floorErrors.noRoom(command.chatId)) : E.right(best)
+  }
+  const agent = floor.state.agents.get(named)
+  if (agent === undefined) return E.left(floorErrors.unknownAgent(named))
+  const why = unavailability(agent)
+  return why === undefined ? E.right(named) : E.left(floorErrors.agentUnavailable(named, why))
+}
+
+export const unavailability = (agent: AgentRecord): string | undefined => {
+  if (agent.status !== 'online') return `they are ${agent.status}`
+  if (agent.load >= agent.cap) return `they are at their cap of ${agent.cap}`
+  return undefined
+}
+
+/**
+ * Whether anyone who serves the department is signed in (online or away). Away agents
+ * count: they are at work and their chats will be taken when they return.
+ */
+const anyoneSignedIn = (floor: Floor, department: string | undefined): boolean => {
+  for (const agent of floor.state.agents.values()) {
+    if (agent.status === 'offline') continue
+    if (department === undefined || agent.departments.includes(department)) return true
+  }
+  return false
+}
