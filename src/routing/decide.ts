@@ -124,29 +124,37 @@ const openChat = (floor: Floor, chatId: string): E.Either<FloorError, ChatRecord
   return E.right(chat)
 }
 
-const heldBy = (floor: Floor, chatId: string, agentId: string): E.Either<FloorError, ChatRecord> =>
-  E.chain((chat: ChatRecord) =>
-    chat.stage === 'assigned' && chat.agentId === agentId
-      ? E.right(chat)
-      : E.left(floorErrors.notHolder(chatId, agentId)),
-  )(openChat(floor, chatId))
+const heldBy = (
+  floor: Floor,
+  chatId: string,
+  agentId: string,
+): E.Either<FloorError, ChatRecord> => {
+  const open = openChat(floor, chatId)
+  if (E.isLeft(open)) return open
+  const chat = open.right
+  return chat.stage === 'assigned' && chat.agentId === agentId
+    ? open
+    : E.left(floorErrors.notHolder(chatId, agentId))
+}
 
 const offeredTo = (
   floor: Floor,
   chatId: string,
   agentId: string,
   time: number,
-): E.Either<FloorError, ChatRecord> =>
-  E.chain((chat: ChatRecord) => {
-    if (chat.stage !== 'offered' || chat.agentId !== agentId) {
-      return E.left(floorErrors.notOffered(chatId, agentId, 'it is not offered to them'))
-    }
-    if (time >= chat.offerExpiresAt) {
-      const lapsed = new Date(chat.offerExpiresAt).toISOString()
-      return E.left(floorErrors.notOffered(chatId, agentId, `the offer lapsed at ${lapsed}`))
-    }
-    return E.right(chat)
-  })(openChat(floor, chatId))
+): E.Either<FloorError, ChatRecord> => {
+  const open = openChat(floor, chatId)
+  if (E.isLeft(open)) return open
+  const chat = open.right
+  if (chat.stage !== 'offered' || chat.agentId !== agentId) {
+    return E.left(floorErrors.notOffered(chatId, agentId, 'it is not offered to them'))
+  }
+  if (time >= chat.offerExpiresAt) {
+    const lapsed = new Date(chat.offerExpiresAt).toISOString()
+    return E.left(floorErrors.notOffered(chatId, agentId, `the offer lapsed at ${lapsed}`))
+  }
+  return open
+}
 
 const transferChat = (run: Run, command: TransferChat): FloorError | undefined => {
   const { chatId, fromAgentId, toAgentId, toDepartment } = command
