@@ -2,8 +2,9 @@ import { Command, CommanderError } from 'commander'
 import { createRequire } from 'node:module'
 import { processIo, UsageError, type CliIo } from './io.js'
 import type { CommandModule } from './program.js'
+import { simulateCommand } from './commands/simulate.js'
 
-const commandModules: ReadonlyArray<CommandModule> = []
+const commandModules: ReadonlyArray<CommandModule> = [simulateCommand]
 
 const packageVersion = (): string => {
   const require = createRequire(import.meta.url)

@@ -1,6 +1,15 @@
 import * as t from 'io-ts'
 import { localToEpoch } from '../time/zone.js'
 
+/** A codec for a value of several shapes that fails with one message naming them all. */
+const checked = <A>(name: string, guard: (value: unknown) => value is A): t.Type<A> =>
+  new t.Type<A>(
+    name,
+    guard,
+    (value, context) => (guard(value) ? t.success(value) : t.failure(value, context)),
+    t.identity,
+  )
+
 const ISO_DATE_TIME =
   /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/
 
@@ -14,12 +23,12 @@ const isIsoDateTime = (s: string): boolean => {
  * A moment: epoch milliseconds, or an ISO date-time. An ISO date-time without `Z` or an
  * offset is read as wall-clock time in the scenario's time zone.
  */
-export const Instant = t.union(
-  [
-    t.refinement(t.number, (n) => Number.isSafeInteger(n) && n >= 0, 'epoch milliseconds'),
-    t.refinement(t.string, isIsoDateTime, 'an ISO date-time such as 2026-03-02T09:00:00Z'),
-  ],
+export const Instant = checked(
   'an ISO date-time (such as 2026-03-02T09:00:00Z) or epoch milliseconds',
+  (value): value is number | string =>
+    typeof value === 'number'
+      ? Number.isSafeInteger(value) && value >= 0
+      : typeof value === 'string' && isIsoDateTime(value),
 )
 export type Instant = t.TypeOf<typeof Instant>
 
@@ -51,12 +60,12 @@ const UNIT_MS: Readonly<Record<string, number>> = {
 }
 
 /** A length of time: seconds, or a string such as `7d`, `36h`, `90m`, `3600s`. */
-export const Duration = t.union(
-  [
-    t.refinement(t.number, (n) => Number.isFinite(n) && n > 0, 'seconds'),
-    t.refinement(t.string, (s) => DURATION.test(s), 'a duration such as 7d, 36h, 90m'),
-  ],
+export const Duration = checked(
   'a duration: seconds greater than 0, or a string such as 7d, 36h, 90m',
+  (value): value is number | string =>
+    typeof value === 'number'
+      ? Number.isFinite(value) && value > 0
+      : typeof value === 'string' && DURATION.test(value),
 )
 export type Duration = t.TypeOf<typeof Duration>
 

@@ -10,7 +10,7 @@ export const ClockTime = t.refinement(
   'a local time HH:MM (00:00 to 24:00)',
 )
 
-export const DayName = t.keyof(
+export const ShiftDay = t.keyof(
   { Sun: null, Mon: null, Tue: null, Wed: null, Thu: null, Fri: null, Sat: null },
   'a day name (Sun, Mon, Tue, Wed, Thu, Fri, Sat)',
 )
@@ -24,7 +24,7 @@ export const Shift = t.union(
   [
     t.intersection([
       t.type({ from: ClockTime, to: ClockTime }),
-      t.partial({ days: t.readonlyArray(DayName) }),
+      t.partial({ days: t.readonlyArray(ShiftDay) }),
     ]),
     t.type({ start: Instant, end: Instant }),
   ],

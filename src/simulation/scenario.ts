@@ -2,6 +2,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
 import { NonEmptyString, NonNegativeInt, PositiveInt } from '../kernel/event.js'
 import { fromValidationErrors, type DecodeFailure } from '../kernel/failure.js'
+import { FloorSettingsCodec } from '../routing/settings.js'
 import { isValidTimeZone } from '../time/zone.js'
 import { ArrivalProfile } from './arrivals.js'
 import { Distribution, PositiveSeconds } from './distribution.js'
@@ -29,6 +30,10 @@ export const FloorOptions = t.partial(
     releaseGraceMs: NonNegativeInt,
     /** Requests beyond this many waiting chats become offline cases. */
     queueLimit: NonNegativeInt,
+    /** Requests outside these hours become offline cases. */
+    businessHours: FloorSettingsCodec.types[1].props.businessHours,
+    /** `offline-case`: a request nobody of its department is online for is not queued. */
+    nobodyOnline: FloorSettingsCodec.types[1].props.nobodyOnline,
   },
   'FloorOptions',
 )

@@ -4,8 +4,9 @@
  * the code they judge.
  */
 import type { BenchRow, BenchSuite } from './harness.js'
+import { simulationBench } from './simulation.js'
 
-const suites: ReadonlyArray<readonly [string, BenchSuite]> = []
+const suites: ReadonlyArray<readonly [string, BenchSuite]> = [['simulation', simulationBench]]
 
 const pad = (text: string, width: number): string => text.padEnd(width)
 

@@ -14,7 +14,7 @@ const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'] as const
 
 /**
  * A mid-size chat floor over one week (Monday 2 March 2026 to Sunday, London time):
- * about 11,000 requests, 27 agents on weekday shifts and a weekend crew, three chats
+ * about 9,300 requests, 27 agents on weekday, night and weekend shifts, three chats
  * at a time each, two reserve leads. The what-if adds two agents on weekdays from
  * 10:00 to 14:00, the busiest hours. Requests outside every shift become offline cases.
  */
@@ -37,14 +37,14 @@ export const defaultScenario: Scenario = {
       Sun: weekendHours,
     },
   },
-  handleTime: { type: 'lognormal', mean: 540, cv: 0.8 },
+  handleTime: { type: 'lognormal', mean: 660, cv: 0.8 },
   patience: { type: 'lognormal', mean: 180, cv: 1 },
   responseDelay: { type: 'exponential', mean: 15 },
   caps: { global: 3 },
-  floor: { releaseGraceMs: 60_000 },
+  floor: { releaseGraceMs: 60_000, nobodyOnline: 'offline-case' },
   roster: [
-    { group: 'early', agents: 10, shifts: [{ days: WEEKDAYS, from: '07:00', to: '15:00' }] },
-    { group: 'late', agents: 10, shifts: [{ days: WEEKDAYS, from: '12:00', to: '20:00' }] },
+    { group: 'early', agents: 9, shifts: [{ days: WEEKDAYS, from: '07:00', to: '15:00' }] },
+    { group: 'late', agents: 9, shifts: [{ days: WEEKDAYS, from: '12:00', to: '20:00' }] },
     { group: 'night', agents: 2, shifts: [{ from: '20:00', to: '07:00' }] },
     {
       group: 'weekend',
