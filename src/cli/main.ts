@@ -3,16 +3,20 @@ import { createRequire } from 'node:module'
 import { processIo, UsageError, type CliIo } from './io.js'
 import type { CommandModule } from './program.js'
 import { registerStaffing } from './commands/staffing.js'
-
-const commandModules: ReadonlyArray<CommandModule> = [registerStaffing]
 import { healthCommand } from './commands/health.js'
 import { npsCommand } from './commands/nps.js'
-
-const commandModules: ReadonlyArray<CommandModule> = [healthCommand, npsCommand]
 import { registerImport } from './commands/import.js'
 import { registerReport } from './commands/report.js'
+import { simulateCommand } from './commands/simulate.js'
 
-const commandModules: ReadonlyArray<CommandModule> = [registerImport, registerReport]
+const commandModules: ReadonlyArray<CommandModule> = [
+  registerStaffing,
+  healthCommand,
+  npsCommand,
+  registerImport,
+  registerReport,
+  simulateCommand,
+]
 
 const packageVersion = (): string => {
   const require = createRequire(import.meta.url)

@@ -8,3 +8,8 @@ export type CommandModule = (
   setExitCode: (code: number) => void,
 ) => void
 export { Command, CommanderError }
+
+/** The `report` group: created by the first command module that needs it. */
+export const reportGroup = (program: Command): Command =>
+  program.commands.find((command) => command.name() === 'report') ??
+  program.command('report').description('Reports over an event log.')

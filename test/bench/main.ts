@@ -5,17 +5,18 @@
  */
 import type { BenchRow, BenchSuite } from './harness.js'
 import { staffingSuite } from './staffing.js'
-
-const suites: ReadonlyArray<readonly [string, BenchSuite]> = [['staffing', staffingSuite]]
 import { kernelBench } from './kernel.js'
-
-const suites: ReadonlyArray<readonly [string, BenchSuite]> = [['kernel', kernelBench]]
 import { healthSuite } from './health.js'
-
-const suites: ReadonlyArray<readonly [string, BenchSuite]> = [['health', healthSuite]]
 import { routingBench } from './routing.js'
+import { simulationBench } from './simulation.js'
 
-const suites: ReadonlyArray<readonly [string, BenchSuite]> = [['routing', routingBench]]
+const suites: ReadonlyArray<readonly [string, BenchSuite]> = [
+  ['staffing', staffingSuite],
+  ['kernel', kernelBench],
+  ['health', healthSuite],
+  ['routing', routingBench],
+  ['simulation', simulationBench],
+]
 
 const pad = (text: string, width: number): string => text.padEnd(width)
 

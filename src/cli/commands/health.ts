@@ -9,7 +9,7 @@ import { formatFailure } from '../../kernel/failure.js'
 import { decodeJsonLines } from '../../kernel/jsonl.js'
 import { runProjection } from '../../kernel/projection.js'
 import { UsageError, type CliIo } from '../io.js'
-import type { Command, CommandModule } from '../program.js'
+import { reportGroup, type CommandModule } from '../program.js'
 import { npsJson } from './nps.js'
 
 const examples = `
@@ -21,11 +21,6 @@ The log may hold health events (MetricObserved, SurveyAnswered, SubjectiveRating
 HealthModelChanged) and chat events; chats with an accountId feed chat-sourced metrics.
 Scores print with one decimal; --json keeps them raw (null where there is no score).
 `
-
-/** The `report` group: created by the first command module that needs it. */
-export const reportGroup = (program: Command): Command =>
-  program.commands.find((command) => command.name() === 'report') ??
-  program.command('report').description('Reports over an event log.')
 
 const readText = async (path: string, what: string): Promise<string> => {
   try {

@@ -1,0 +1,111 @@
+/**
+ * The simulator's agenda: a binary min-heap of pending happenings ordered by time, then
+ * by the order they were scheduled, so two happenings at the same millisecond always
+ * come out in the same order and a seed always gives the same run.
+ *
+ * Entries live in parallel typed arrays (no object per entry): a happening is a small
+ * `kind` code and a `subject` (a customer or agent number) the simulator interprets.
+ */
+export class EventQueue {
+  private times = new Float64Array(1024)
+  private sequences = new Float64Array(1024)
+  private kinds = new Uint8Array(1024)
+  private subjects = new Int32Array(1024)
+  private count = 0
+  private scheduled = 0
+
+  /** Time of the happening just taken by `pop`. */
+  time = 0
+  /** Kind of the happening just taken by `pop`. */
+  kind = 0
+  /** Subject of the happening just taken by `pop`. */
+  subject = 0
+
+  get size(): number {
+    return this.count
+  }
+
+  /** Earliest pending time, or Infinity when nothing is pending. */
+  peekTime(): number {
+    return this.count === 0 ? Infinity : (this.times[0] ?? Infinity)
+  }
+
+  push(time: number, kind: number, subject: number): void {
+    if (this.count === this.times.length) this.grow()
+    const sequence = this.scheduled++
+    let index = this.count++
+    const { times, sequences, kinds, subjects } = this
+
+    while (index > 0) {
+      const parent = (index - 1) >> 1
+      const parentTime = times[parent] ?? 0
+      if (parentTime < time || (parentTime === time && (sequences[parent] ?? 0) < sequence)) break
+      times[index] = parentTime
+      sequences[index] = sequences[parent] ?? 0
+      kinds[index] = kinds[parent] ?? 0
+      subjects[index] = subjects[parent] ?? 0
+      index = parent
+    }
+    times[index] = time
+    sequences[index] = sequence
+    kinds[index] = kind
+    subjects[index] = subject
+  }
+
+  /** Takes the earliest happening into `time`, `kind` and `subject`; false when empty. */
+  pop(): boolean {
+    if (this.count === 0) return false
+    const { times, sequences, kinds, subjects } = this
+    this.time = times[0] ?? 0
+    this.kind = kinds[0] ?? 0
+    this.subject = subjects[0] ?? 0
+
+    const last = --this.count
+    const time = times[last] ?? 0
+    const sequence = sequences[last] ?? 0
+    const kind = kinds[last] ?? 0
+    const subject = subjects[last] ?? 0
+    let index = 0
+    for (;;) {
+      const left = 2 * index + 1
+      if (left >= last) break
+      const right = left + 1
+      let child = left
+      if (right < last && this.before(right, left)) child = right
+      const childTime = times[child] ?? 0
+      if (time < childTime || (time === childTime && sequence < (sequences[child] ?? 0))) break
+      times[index] = childTime
+      sequences[index] = sequences[child] ?? 0
+      kinds[index] = kinds[child] ?? 0
+      subjects[index] = subjects[child] ?? 0
+      index = child
+    }
+    times[index] = time
+    sequences[index] = sequence
+    kinds[index] = kind
+    subjects[index] = subject
+    return true
+  }
+
+  private before(a: number, b: number): boolean {
+    const timeA = this.times[a] ?? 0
+    const timeB = this.times[b] ?? 0
+    return timeA < timeB || (timeA === timeB && (this.sequences[a] ?? 0) < (this.sequences[b] ?? 0))
+  }
+
+  private grow(): void {
+    const capacity = this.times.length * 2
+    const times = new Float64Array(capacity)
+    const sequences = new Float64Array(capacity)
+    const kinds = new Uint8Array(capacity)
+    const subjects = new Int32Array(capacity)
+    times.set(this.times)
+    sequences.set(this.sequences)
+    kinds.set(this.kinds)
+    subjects.set(this.subjects)
+    this.times = times
+    this.sequences = sequences
+    this.kinds = kinds
+    this.subjects = subjects
+  }
+}

@@ -1,0 +1,304 @@
+import type { FloorEvent } from '../chat/events.js'
+import { effectiveCap, type CapLimits } from '../chat/caps.js'
+import type { Projection } from '../kernel/projection.js'
+
+/**
+ * What a run of a floor came to. Definitions:
+ * - a chat is a visitor request that did not become an offline case;
+ * - answered: the chat was assigned to an agent; its wait runs from the request to the
+ *   first assignment;
+ * - service level = chats answered within the target / all chats, so visitors who left
+ *   the queue count as failures however soon they left;
+ * - ASA is the mean wait of answered chats; mean wait counts every chat, a leaver's wait
+ *   running until they left;
+ * - occupancy = agent time holding at least one chat / agent time staffed (online, or
+ *   still finishing chats); utilisation = chat time / capacity time, where capacity is
+ *   the cap of each online agent (as the capacity report counts it).
+ */
+export interface FloorSummary {
+  readonly targetSeconds: number
+  readonly requests: number
+  readonly offlineCases: number
+  readonly chats: number
+  readonly answered: number
+  readonly answeredWithinTarget: number
+  /** Visitors who left before any agent took the chat. */
+  readonly abandonedInQueue: number
+  /** Chats an agent took but did not reply to before the chat ended. */
+  readonly unansweredAfterAssignment: number
+  /** Abandoned in queue plus unanswered after assignment. */
+  readonly missedChats: number
+  /** Offers that expired or were declined, counted per offer. */
+  readonly missedOffers: number
+  /** Chats still waiting for an agent when the log ends. */
+  readonly waitingAtEnd: number
+  readonly serviceLevel: number
+  readonly abandonmentRate: number
+  /** Share of chats not assigned in the millisecond they were requested. */
+  readonly waitProbability: number
+  readonly asaSeconds: number
+  readonly meanWaitSeconds: number
+  readonly occupancy: number
+  readonly utilisation: number
+}
+
+interface ChatState {
+  readonly requestedAt: number
+  agentId: string | undefined
+  answered: boolean
+  replied: boolean
+  done: boolean
+}
+
+interface AgentState {
+  departments: ReadonlyArray<string>
+  online: boolean
+  load: number
+}
+
+interface SummaryAccumulator {
+  readonly chats: Map<string, ChatState>
+  readonly agents: Map<string, AgentState>
+  caps: CapLimits
+  lastTime: number
+  staffedAgents: number
+  busyAgents: number
+  chatsInProgress: number
+  onlineCapacity: number
+  staffedMs: number
+  busyMs: number
+  chatMs: number
+  capacityMs: number
+  requests: number
+  offlineCases: number
+  answered: number
+  answeredWithinTarget: number
+  abandonedInQueue: number
+  unansweredAfterAssignment: number
+  missedOffers: number
+  waitMsAnswered: number
+  waitMsAll: number
+  waited: number
+}
+
+const ratio = (part: number, whole: number): number => (whole > 0 ? part / whole : 0)
+
+const agentOf = (acc: SummaryAccumulator, agentId: string): AgentState => {
+  let agent = acc.agents.get(agentId)
+  if (agent === undefined) {
+    agent = { departments: [], online: false, load: 0 }
+    acc.agents.set(agentId, agent)
+  }
+  return agent
+}
+
+const capOf = (acc: SummaryAccumulator, agentId: string, agent: AgentState): number =>
+  effectiveCap(acc.caps, agentId, agent.departments)
+
+/** Applies a change to an agent's status or load, keeping the running counts right. */
+const updateAgent = (
+  acc: SummaryAccumulator,
+  agentId: string,
+  agent: AgentState,
+  online: boolean,
+  load: number,
+): void => {
+  const wasStaffed = agent.online || agent.load > 0
+  const wasBusy = agent.load > 0
+  if (agent.online) acc.onlineCapacity -= capOf(acc, agentId, agent)
+  agent.online = online
+  acc.chatsInProgress += load - agent.load
+  agent.load = load
+  if (agent.online) acc.onlineCapacity += capOf(acc, agentId, agent)
+  acc.staffedAgents += Number(agent.online || agent.load > 0) - Number(wasStaffed)
+  acc.busyAgents += Number(agent.load > 0) - Number(wasBusy)
+}
+
+const recomputeCapacity = (acc: SummaryAccumulator): void => {
+  acc.onlineCapacity = 0
+  for (const [agentId, agent] of acc.agents) {
+    if (agent.online) acc.onlineCapacity += capOf(acc, agentId, agent)
+  }
+}
+
+/** The chat leaves its agent (ended, visitor gone, transferred away or released). */
+const releaseFromAgent = (acc: SummaryAccumulator, chat: ChatState): void => {
+  if (chat.agentId === undefined) return
+  const agent = agentOf(acc, chat.agentId)
+  updateAgent(acc, chat.agentId, agent, agent.online, agent.load - 1)
+  chat.agentId = undefined
+}
+
+const finish = (acc: SummaryAccumulator, chat: ChatState, time: number): void => {
+  if (chat.done) return
+  chat.done = true
+  if (!chat.answered) {
+    acc.abandonedInQueue++
+    acc.waitMsAll += time - chat.requestedAt
+  } else if (!chat.replied) {
+    acc.unansweredAfterAssignment++
+  }
+}
+
+const step = (acc: SummaryAccumulator, event: FloorEvent, targetMs: number): void => {
+  if (acc.lastTime === -Infinity) acc.lastTime = event.time
+  const dt = event.time - acc.lastTime
+  if (dt > 0) {
+    acc.staffedMs += acc.staffedAgents * dt
+    acc.busyMs += acc.busyAgents * dt
+    acc.chatMs += acc.chatsInProgress * dt
+    acc.capacityMs += acc.onlineCapacity * dt
+    acc.lastTime = event.time
+  }
+
+  switch (event.type) {
+    case 'ChatRequested': {
+      if (event.payload.origin !== 'visitor') return
+      acc.requests++
+      acc.chats.set(event.payload.chatId, {
+        requestedAt: event.time,
+        agentId: undefined,
+        answered: false,
+        replied: false,
+        done: false,
+      })
+      return
+    }
+    case 'OfflineCaseCreated': {
+      const chat = acc.chats.get(event.payload.chatId)
+      if (chat === undefined) return
+      acc.offlineCases++
+      acc.chats.delete(event.payload.chatId)
+      return
+    }
+    case 'ChatAssigned': {
+      const chat = acc.chats.get(event.payload.chatId)
+      if (chat === undefined) return
+      releaseFromAgent(acc, chat)
+      const agent = agentOf(acc, event.payload.agentId)
+      updateAgent(acc, event.payload.agentId, agent, agent.online, agent.load + 1)
+      chat.agentId = event.payload.agentId
+      if (!chat.answered) {
+        chat.answered = true
+        const wait = event.time - chat.requestedAt
+        acc.answered++
+        acc.waitMsAnswered += wait
+        acc.waitMsAll += wait
+        if (wait > 0) acc.waited++
+        if (wait <= targetMs) acc.answeredWithinTarget++
+      }
+      return
+    }
+    case 'AgentMessaged': {
+      const chat = acc.chats.get(event.payload.chatId)
+      if (chat !== undefined && !event.payload.automated) chat.replied = true
+      return
+    }
+    case 'OfferExpired':
+    case 'OfferDeclined':
+      acc.missedOffers++
+      return
+    case 'ChatTransferred':
+    case 'ChatReleased': {
+      const chat = acc.chats.get(event.payload.chatId)
+      if (chat !== undefined) releaseFromAgent(acc, chat)
+      return
+    }
+    case 'VisitorLeft':
+    case 'ChatEnded': {
+      const chat = acc.chats.get(event.payload.chatId)
+      if (chat === undefined) return
+      releaseFromAgent(acc, chat)
+      finish(acc, chat, event.time)
+      acc.chats.delete(event.payload.chatId)
+      return
+    }
+    case 'AgentProfiled': {
+      const agent = agentOf(acc, event.payload.agentId)
+      if (agent.online) acc.onlineCapacity -= capOf(acc, event.payload.agentId, agent)
+      agent.departments = event.payload.departments
+      if (agent.online) acc.onlineCapacity += capOf(acc, event.payload.agentId, agent)
+      return
+    }
+    case 'AgentStatusChanged': {
+      const agent = agentOf(acc, event.payload.agentId)
+      updateAgent(acc, event.payload.agentId, agent, event.payload.status === 'online', agent.load)
+      return
+    }
+    case 'CapLimitSet': {
+      const limit = event.payload
+      const caps = acc.caps
+      if (limit.scope === 'global') acc.caps = { ...caps, global: limit.maxChats }
+      else if (limit.scope === 'department') {
+        const byDepartment = new Map(caps.byDepartment).set(limit.department, limit.maxChats)
+        acc.caps = { ...caps, byDepartment }
+      } else {
+        acc.caps = { ...caps, byAgent: new Map(caps.byAgent).set(limit.agentId, limit.maxChats) }
+      }
+      recomputeCapacity(acc)
+      return
+    }
+    default:
+      return
+  }
+}
+
+/** Folds a floor's events into a `FloorSummary` for a service-level target in seconds. */
+export const floorSummary = (
+  targetSeconds: number,
+): Projection<FloorEvent, SummaryAccumulator, FloorSummary> => {
+  const targetMs = targetSeconds * 1000
+  return {
+    name: 'floorSummary',
+    init: () => ({
+      chats: new Map(),
+      agents: new Map(),
+      caps: { global: undefined, byDepartment: new Map(), byAgent: new Map() },
+      lastTime: -Infinity,
+      staffedAgents: 0,
+      busyAgents: 0,
+      chatsInProgress: 0,
+      onlineCapacity: 0,
+      staffedMs: 0,
+      busyMs: 0,
+      chatMs: 0,
+      capacityMs: 0,
+      requests: 0,
+      offlineCases: 0,
+      answered: 0,
+      answeredWithinTarget: 0,
+      abandonedInQueue: 0,
+      unansweredAfterAssignment: 0,
+      missedOffers: 0,
+      waitMsAnswered: 0,
+      waitMsAll: 0,
+      waited: 0,
+    }),
+    step: (acc, event) => step(acc, event, targetMs),
+    result: (acc) => {
+      let waitingAtEnd = 0
+      for (const chat of acc.chats.values()) if (!chat.answered) waitingAtEnd++
+      const chats = acc.requests - acc.offlineCases
+      return {
+        targetSeconds,
+        requests: acc.requests,
+        offlineCases: acc.offlineCases,
+        chats,
+        answered: acc.answered,
+        answeredWithinTarget: acc.answeredWithinTarget,
+        abandonedInQueue: acc.abandonedInQueue,
+        unansweredAfterAssignment: acc.unansweredAfterAssignment,
+        missedChats: acc.abandonedInQueue + acc.unansweredAfterAssignment,
+        missedOffers: acc.missedOffers,
+        waitingAtEnd,
+        serviceLevel: ratio(acc.answeredWithinTarget, chats),
+        abandonmentRate: ratio(acc.abandonedInQueue, chats),
+        waitProbability: ratio(acc.waited + acc.abandonedInQueue + waitingAtEnd, chats),
+        asaSeconds: ratio(acc.waitMsAnswered, acc.answered) / 1000,
+        meanWaitSeconds: ratio(acc.waitMsAll, acc.answered + acc.abandonedInQueue) / 1000,
+        occupancy: ratio(acc.busyMs, acc.staffedMs),
+        utilisation: ratio(acc.chatMs, acc.capacityMs),
+      }
+    },
+  }
+}
