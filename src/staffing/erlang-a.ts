@@ -97,7 +97,6 @@ const idleErlangA = (): ErlangAMetrics => ({
   meanWaitSeconds: 0,
 })
 
-/** Erlang A metrics for a fixed number of agents. */
 /**
  * Queue states summed beyond which an evaluation is refused: the series run through about
  * (A - N) patience / AHT states before they shrink, tens of milliseconds at this bound.
@@ -124,6 +123,7 @@ export const checkPatience = (
           'use erlang-c',
       })
 
+/** Erlang A metrics for a fixed number of agents. */
 export const erlangA = (input: ErlangAInput): E.Either<DecodeFailure, ErlangAMetrics> => {
   const problem = checkAgents(input.agents)
   if (problem !== undefined) return E.left(problem)
