@@ -13,6 +13,7 @@ import {
   type StaffingTarget,
   type Traffic,
 } from './queue.js'
+import { smallestMeeting } from './search.js'
 import { logKummerSeries, waitingSeries } from './waiting-series.js'
 
 /**
@@ -96,22 +97,53 @@ const idleErlangA = (): ErlangAMetrics => ({
   meanWaitSeconds: 0,
 })
 
+/**
+ * Queue states summed beyond which an evaluation is refused: the series run through about
+ * (A - N) patience / AHT states before they shrink, tens of milliseconds at this bound.
+ */
+const MAX_QUEUED_STATES = 10_000_000
+
+// @debt staffing: a queue so overloaded that (A - N) patience / AHT passes 10 million is
+// refused rather than summed; a sum started at the peak state would lift the bound.
+const tooLongAQueue = (load: number, agents: number, patience: number, aht: number) =>
+  ((load - agents) * patience) / aht > MAX_QUEUED_STATES
+
+/** Patience must be positive and at most a million handle times (beyond that, Erlang C). */
+export const checkPatience = (
+  patienceSeconds: number,
+  ahtSeconds: number,
+): DecodeFailure | undefined =>
+  checkPositive('patienceSeconds', patienceSeconds) ??
+  (patienceSeconds / ahtSeconds <= 1e6
+    ? undefined
+    : {
+        path: 'patienceSeconds',
+        reason:
+          `a patience of ${patienceSeconds} s is over a million handle times: nobody gives up, ` +
+          'use erlang-c',
+      })
+
 /** Erlang A metrics for a fixed number of agents. */
 export const erlangA = (input: ErlangAInput): E.Either<DecodeFailure, ErlangAMetrics> => {
-  const problem =
-    checkAgents(input.agents) ?? checkPositive('patienceSeconds', input.patienceSeconds)
+  const problem = checkAgents(input.agents)
   if (problem !== undefined) return E.left(problem)
-  return E.map((load: number) =>
-    load === 0
-      ? { ...idleErlangA(), agents: input.agents }
-      : erlangAFromReciprocal(
-          load,
-          input.agents,
-          reciprocalBlocking(input.agents, load),
-          input,
-          input.patienceSeconds,
-        ),
-  )(checkTraffic(input))
+  const load = checkTraffic(input)
+  if (E.isLeft(load)) return load
+  const patienceProblem = checkPatience(input.patienceSeconds, input.ahtSeconds)
+  if (patienceProblem !== undefined) return E.left(patienceProblem)
+  if (load.right === 0) return E.right({ ...idleErlangA(), agents: input.agents })
+  if (tooLongAQueue(load.right, input.agents, input.patienceSeconds, input.ahtSeconds)) {
+    return E.left({
+      path: 'agents',
+      reason:
+        `${input.agents} agents for ${load.right} erlangs with a ${input.patienceSeconds} s ` +
+        'patience is too overloaded to evaluate here; add agents',
+    })
+  }
+  const reciprocal = reciprocalBlocking(input.agents, load.right)
+  return E.right(
+    erlangAFromReciprocal(load.right, input.agents, reciprocal, input, input.patienceSeconds),
+  )
 }
 
 /**
@@ -130,7 +162,8 @@ export const erlangARequiredFromLoad = (
   const maxOccupancy = target.maxOccupancy ?? 1
   let knownAgents = 0
   let knownReciprocal = 1
-  const evaluate = (agents: number): ErlangAMetrics => {
+  const meets = (agents: number): boolean => {
+    if (tooLongAQueue(load, agents, patienceSeconds, traffic.ahtSeconds)) return false
     if (agents < knownAgents || agents - knownAgents > 64) {
       knownReciprocal = reciprocalBlocking(agents, load)
     } else {
@@ -139,51 +172,24 @@ export const erlangARequiredFromLoad = (
       }
     }
     knownAgents = agents
-    return erlangAFromReciprocal(load, agents, knownReciprocal, traffic, patienceSeconds, false)
+    const metrics = erlangAFromReciprocal(
+      load,
+      agents,
+      knownReciprocal,
+      traffic,
+      patienceSeconds,
+      false,
+    )
+    return metrics.serviceLevel >= target.serviceLevel && metrics.occupancy <= maxOccupancy
   }
-  const meets = (metrics: ErlangAMetrics): boolean =>
-    metrics.serviceLevel >= target.serviceLevel && metrics.occupancy <= maxOccupancy
 
   // Erlang C's answer (a microsecond away) is usually within an agent or two of this one
-  // when patience is long; a short patience can put it a few sqrt(A) above, hence the gallop.
+  // when patience is long; a short patience can put it a few sqrt(A) below, hence the gallop.
   const start = erlangCRequiredFromLoad(load, traffic, target).agents
   const firstStep = Math.max(1, Math.floor(Math.sqrt(load) / 8))
-  const first = evaluate(start)
-  let passing = first
-  let failingAgents = 0
-  if (meets(first)) {
-    for (let step = firstStep; passing.agents > 1; step *= 2) {
-      const probe = evaluate(Math.max(1, passing.agents - step))
-      if (!meets(probe)) {
-        failingAgents = probe.agents
-        break
-      }
-      passing = probe
-    }
-  } else {
-    failingAgents = start
-    for (let step = firstStep; ; step *= 2) {
-      const probe = evaluate(failingAgents + step)
-      if (meets(probe)) {
-        passing = probe
-        break
-      }
-      failingAgents = probe.agents
-    }
-  }
-  while (passing.agents - failingAgents > 1) {
-    const probe = evaluate(Math.floor((passing.agents + failingAgents) / 2))
-    if (meets(probe)) passing = probe
-    else failingAgents = probe.agents
-  }
-  const agents = passing.agents
-  return erlangAFromReciprocal(
-    load,
-    agents,
-    reciprocalBlocking(agents, load),
-    traffic,
-    patienceSeconds,
-  )
+  const agents = smallestMeeting(start, firstStep, meets)
+  const reciprocal = reciprocalBlocking(agents, load)
+  return erlangAFromReciprocal(load, agents, reciprocal, traffic, patienceSeconds)
 }
 
 /**
@@ -195,10 +201,12 @@ export const erlangARequiredAgents = (
   patienceSeconds: number,
   target: StaffingTarget,
 ): E.Either<DecodeFailure, Requirement<ErlangAMetrics>> => {
-  const problem = checkTarget(target) ?? checkPositive('patienceSeconds', patienceSeconds)
-  if (problem !== undefined) return E.left(problem)
-  return E.map((load: number) => {
-    const metrics = erlangARequiredFromLoad(load, traffic, patienceSeconds, target)
-    return { metrics, positions: positionsFor(metrics.agents, target.shrinkage) }
-  })(checkTraffic(traffic))
+  const targetProblem = checkTarget(target)
+  if (targetProblem !== undefined) return E.left(targetProblem)
+  const load = checkTraffic(traffic)
+  if (E.isLeft(load)) return load
+  const patienceProblem = checkPatience(patienceSeconds, traffic.ahtSeconds)
+  if (patienceProblem !== undefined) return E.left(patienceProblem)
+  const metrics = erlangARequiredFromLoad(load.right, traffic, patienceSeconds, target)
+  return E.right({ metrics, positions: positionsFor(metrics.agents, target.shrinkage) })
 }

@@ -30,14 +30,19 @@ export const reciprocalBlocking = (servers: number, load: number): number => {
     Math.floor(Math.min(servers, load) - WARM_START_WIDTH * Math.sqrt(load)),
   )
   let reciprocal = start === 0 ? 1 : load / (load - start)
-  for (let n = start + 1; n <= servers; n++) reciprocal = 1 + (n / load) * reciprocal
+  for (let n = start + 1; n <= servers; n++) {
+    reciprocal = 1 + (n / load) * reciprocal
+    if (reciprocal === Infinity) break
+  }
   return reciprocal
 }
 
 /** The same value from zero servers up, one step at a time: the plain textbook recursion. */
 export const reciprocalBlockingFromZero = (servers: number, load: number): number => {
   let reciprocal = 1
-  for (let n = 1; n <= servers; n++) reciprocal = 1 + (n / load) * reciprocal
+  for (let n = 1; n <= servers && reciprocal < Infinity; n++) {
+    reciprocal = 1 + (n / load) * reciprocal
+  }
   return reciprocal
 }
 

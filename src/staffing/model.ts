@@ -1,6 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js'
 import type { DecodeFailure } from '../kernel/failure.js'
-import { checkPositive } from './checks.js'
 import { erlangA, erlangARequiredAgents, type ErlangAMetrics } from './erlang-a.js'
 import { erlangC, erlangCRequiredAgents } from './erlang-c.js'
 import type { QueueMetrics, Requirement, StaffingTarget, Traffic } from './queue.js'
@@ -31,7 +30,3 @@ export const requiredAgents = (
   choice.model === 'erlang-c'
     ? erlangCRequiredAgents(traffic, target)
     : erlangARequiredAgents(traffic, choice.patienceSeconds, target)
-
-/** Validates the model choice itself (a patience for Erlang A). */
-export const checkModelChoice = (choice: ModelChoice): DecodeFailure | undefined =>
-  choice.model === 'erlang-a' ? checkPositive('patienceSeconds', choice.patienceSeconds) : undefined

@@ -110,11 +110,12 @@ describe('Erlang A, reference values', () => {
   })
 
   it('tends to Erlang C when patience is very long', () => {
-    const patient = right(erlangA({ ...reference, agents: 14, patienceSeconds: 1e9 }))
+    // A patience of 10^8 s is over half a million handle times.
+    const patient = right(erlangA({ ...reference, agents: 14, patienceSeconds: 1e8 }))
     const erlangCMetrics = right(erlangC({ ...reference, agents: 14 }))
-    expect(patient.waitProbability).toBeCloseTo(erlangCMetrics.waitProbability, 6)
-    expect(patient.serviceLevel).toBeCloseTo(erlangCMetrics.serviceLevel, 6)
-    expect(patient.asaSeconds).toBeCloseTo(erlangCMetrics.asaSeconds, 4)
+    expect(patient.waitProbability).toBeCloseTo(erlangCMetrics.waitProbability, 5)
+    expect(patient.serviceLevel).toBeCloseTo(erlangCMetrics.serviceLevel, 5)
+    expect(patient.asaSeconds).toBeCloseTo(erlangCMetrics.asaSeconds, 3)
   })
 
   it('stays defined with fewer agents than the load: most contacts give up', () => {

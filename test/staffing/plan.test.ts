@@ -120,6 +120,21 @@ describe('chat concurrency', () => {
     for (const level of chat.levels) expect(level.slots.serviceLevel).toBeGreaterThanOrEqual(0.8)
   })
 
+  it('sizes slots with Erlang A when given a patience', () => {
+    const chat = right(
+      chatRequiredAgents(
+        { model: 'erlang-a', patienceSeconds: 300 },
+        { ...traffic, ahtSecondsByConcurrency: [180, 240] },
+        target,
+      ),
+    )
+    // One chat at a time is the Erlang A reference queue: 13 agents.
+    expect(chat.levels[0]?.agents).toBe(13)
+    const two = chat.levels[1]
+    expect(two?.slots.agents).toBe((two?.agents ?? 0) * 2)
+    expect(two && 'abandonment' in two.slots).toBe(true)
+  })
+
   it('refuses a missing or negative handle time', () => {
     const none = chatRequiredAgents(
       { model: 'erlang-c' },

@@ -70,9 +70,28 @@ describe('refused inputs name the field and what to change', () => {
     expect(problemOf(erlangA({ ...reference, agents: 0, patienceSeconds: 60 })).path).toBe('agents')
   })
 
+  it('a patience so long that nobody gives up, and a hopelessly overloaded Erlang A queue', () => {
+    const endless = problemOf(erlangA({ ...reference, agents: 14, patienceSeconds: 1e9 }))
+    expect(endless.path).toBe('patienceSeconds')
+    expect(endless.reason).toContain('use erlang-c')
+    const bigLoad = { ...reference, arrivals: 5_000_000 }
+    const overloaded = problemOf(erlangA({ ...bigLoad, agents: 1, patienceSeconds: 1e5 }))
+    expect(overloaded.path).toBe('agents')
+    expect(overloaded.reason).toContain('add agents')
+  })
+
   it('a load beyond a million erlangs', () => {
     const problem = problemOf(erlangC({ ...reference, arrivals: 1e12, agents: 14 }))
     expect(problem.path).toBe('offeredLoad')
+  })
+})
+
+describe('far more agents than needed', () => {
+  it('answers at once instead of running the recursion to the agent count', () => {
+    const c = erlangC({ ...reference, agents: 1e15 })
+    expect(E.isRight(c) && c.right.waitProbability).toBe(0)
+    const a = erlangA({ ...reference, agents: 1e15, patienceSeconds: 300 })
+    expect(E.isRight(a) && a.right.serviceLevel).toBe(1)
   })
 })
 

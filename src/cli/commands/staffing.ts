@@ -69,7 +69,11 @@ const modelChoice = (options: StaffingOptions): ModelChoice => {
     return { model }
   }
   if (model === 'erlang-a') {
-    const patience = required('--patience', options.patience, 'the mean patience in seconds')
+    const patience = required(
+      '--patience',
+      options.patience,
+      'erlang-a needs the mean seconds a waiting visitor stays before giving up, e.g. 300',
+    )
     return { model, patienceSeconds: numberFrom('--patience', patience, 'seconds, above 0') }
   }
   throw new UsageError(`--model must be erlang-c or erlang-a, got "${model}"`)

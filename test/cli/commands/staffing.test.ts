@@ -152,6 +152,40 @@ describe('chatfloor staffing plan', () => {
     expect(plan.agentHours).toBe(11)
   })
 
+  it('plans the week in examples/staffing-week.json', async () => {
+    const { code, out } = await run(['staffing', 'plan', 'examples/staffing-week.json', '--json'])
+    expect(code).toBe(0)
+    const plan = JSON.parse(out) as {
+      agentHours: number
+      peakAgents: number
+      intervals: ReadonlyArray<{ agents: number; arrivals: number }>
+    }
+    expect(plan.intervals).toHaveLength(168)
+    const hours = plan.intervals.reduce((sum, interval) => sum + interval.agents, 0)
+    expect(plan.agentHours).toBe(hours)
+    // The busiest hour, 179 chats of 240 s, is 11.93 erlangs: the single-queue command
+    // sizes it on its own.
+    const busiest = await run([
+      'staffing',
+      '--model',
+      'erlang-c',
+      '--arrivals',
+      '179',
+      '--interval',
+      '3600',
+      '--aht',
+      '240',
+      '--target',
+      '30',
+      '--service-level',
+      '0.8',
+      '--max-occupancy',
+      '0.85',
+      '--json',
+    ])
+    expect(plan.peakAgents).toBe((JSON.parse(busiest.out) as { agents: number }).agents)
+  })
+
   it('reads stdin with - and prints a table', async () => {
     const { code, out } = await run(['staffing', 'plan', '-'], JSON.stringify(request))
     expect(code).toBe(0)
