@@ -25,7 +25,13 @@ Scores print with one decimal; --json keeps them raw (null where there is no sco
 /** The `report` group: created by the first command module that needs it. */
 export const reportGroup = (program: Command): Command =>
   program.commands.find((command) => command.name() === 'report') ??
-  program.command('report').description('Reports over an event log.')
+  program
+    .command('report')
+    .description('Reports over an event log.')
+    .addHelpText(
+      'after',
+      '\nExample:\n  $ chatfloor report health events.jsonl --model model.json\n',
+    )
 
 const readText = async (path: string, what: string): Promise<string> => {
   try {
