@@ -10,9 +10,15 @@ import {
   valuesAsOf,
   type AccountInputs,
 } from './inputs.js'
-import { modelWarnings, type HealthModel, type ModelWarning } from './model.js'
+import { healthModelWarnings, type HealthModel, type HealthModelWarning } from './model.js'
 import type { NpsSummary } from './nps.js'
-import { scoreHealth, scoreOf, trendOf, type HealthScore, type Trend } from './score.js'
+import {
+  scoreHealth,
+  healthScoreOf,
+  healthTrendOf,
+  type HealthScore,
+  type HealthTrend,
+} from './score.js'
 import {
   chatSignalsOf,
   initChatSignals,
@@ -45,7 +51,7 @@ export interface AccountHealth extends HealthScore {
   readonly accountId: string
   /** The score before the current one (the second last history point). */
   readonly previousScore: number | undefined
-  readonly trend: Trend | undefined
+  readonly trend: HealthTrend | undefined
   /** The score after every change of an input, oldest first, ending with the current one. */
   readonly history: ReadonlyArray<HistoryPoint>
   /** Survey answers within the model's NPS window before "as of". */
@@ -59,7 +65,7 @@ export interface AccountHealth extends HealthScore {
 export interface TenantHealth {
   readonly tenant: string
   readonly model: HealthModel
-  readonly warnings: ReadonlyArray<ModelWarning>
+  readonly warnings: ReadonlyArray<HealthModelWarning>
   readonly accounts: ReadonlyMap<string, AccountHealth>
 }
 
@@ -109,7 +115,7 @@ const record = (
   time: number,
 ): void => {
   const { signals } = accumulator
-  const score = scoreOf(model, (metric) => valueOf(metric, model, inputs, signals, time))
+  const score = healthScoreOf(model, (metric) => valueOf(metric, model, inputs, signals, time))
   const last = inputs.historyTimes.length - 1
   if (last >= 0 && inputs.historyTimes[last] === time) {
     inputs.historyTimes.pop()
@@ -192,7 +198,7 @@ const accountHealth = (
     accountId: inputs.accountId,
     ...current,
     previousScore,
-    trend: trendOf(previousScore, current.score),
+    trend: healthTrendOf(previousScore, current.score),
     history,
     nps: accountNps(model, inputs, asOf),
     chat: chatSignalsOf(accumulator.signals, inputs),
@@ -225,7 +231,7 @@ export const healthProjection = (
       tenants.set(tenant, {
         tenant,
         model: inputs.model,
-        warnings: modelWarnings(inputs.model),
+        warnings: healthModelWarnings(inputs.model),
         accounts,
       })
     }

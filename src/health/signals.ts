@@ -55,7 +55,7 @@ export const initChatSignals = (): ChatSignalsAccumulator => ({
 })
 
 /** The account whose signals an event changed. */
-export interface AccountRef {
+export interface HealthAccountRef {
   readonly tenant: string
   readonly accountId: string
 }
@@ -104,7 +104,7 @@ const track = (accumulator: ChatSignalsAccumulator, event: FloorEvent): void => 
 export const stepChatSignals = (
   accumulator: ChatSignalsAccumulator,
   event: FloorEvent,
-): AccountRef | undefined => {
+): HealthAccountRef | undefined => {
   if (event.type === 'ChatRequested') {
     track(accumulator, event)
     const chats = accumulator.accounts.get(event.tenant)
@@ -117,7 +117,7 @@ export const stepChatSignals = (
   const chat = accumulator.chats.get(event.tenant)?.get(event.payload.chatId)
   if (chat === undefined) return undefined
   const counters = countersOf(accumulator, chat)
-  const changed: AccountRef = { tenant: chat.tenant, accountId: chat.accountId }
+  const changed: HealthAccountRef = { tenant: chat.tenant, accountId: chat.accountId }
 
   switch (event.type) {
     case 'OfflineCaseCreated':
@@ -174,7 +174,7 @@ const signalsOf = (counters: AccountCounters): ChatSignals => ({
 /** The current signals of one account; undefined when none of its chats were seen. */
 export const chatSignalsOf = (
   accumulator: ChatSignalsAccumulator,
-  account: AccountRef,
+  account: HealthAccountRef,
 ): ChatSignals | undefined => {
   const counters = accumulator.accounts.get(account.tenant)?.get(account.accountId)
   return counters === undefined ? undefined : signalsOf(counters)
