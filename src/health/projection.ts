@@ -23,7 +23,7 @@ import {
   chatSignalsOf,
   initChatSignals,
   stepChatSignals,
-  type ChatSignals,
+  type AccountChatSignals,
   type ChatSignalsAccumulator,
 } from './signals.js'
 
@@ -41,7 +41,7 @@ export interface HealthProjectionOptions {
   readonly asOf?: number
 }
 
-export interface HistoryPoint {
+export interface HealthHistoryPoint {
   /** Epoch ms of the input change that led to this score. */
   readonly time: number
   readonly score: number | undefined
@@ -53,11 +53,11 @@ export interface AccountHealth extends HealthScore {
   readonly previousScore: number | undefined
   readonly trend: HealthTrend | undefined
   /** The score after every change of an input, oldest first, ending with the current one. */
-  readonly history: ReadonlyArray<HistoryPoint>
+  readonly history: ReadonlyArray<HealthHistoryPoint>
   /** Survey answers within the model's NPS window before "as of". */
   readonly nps: NpsSummary
   /** Signals from the account's chats; undefined when none were seen. */
-  readonly chat: ChatSignals | undefined
+  readonly chat: AccountChatSignals | undefined
   /** Metrics observed or rated for the account that the model does not read that way. */
   readonly unusedMetrics: ReadonlyArray<string>
 }
@@ -169,8 +169,8 @@ const stepHealth = (
   }
 }
 
-const historyUpTo = (inputs: AccountInputs, asOf: number): HistoryPoint[] => {
-  const history: HistoryPoint[] = []
+const historyUpTo = (inputs: AccountInputs, asOf: number): HealthHistoryPoint[] => {
+  const history: HealthHistoryPoint[] = []
   inputs.historyTimes.forEach((time, i) => {
     if (time > asOf) return
     const score = inputs.historyScores[i] ?? Number.NaN

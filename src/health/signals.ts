@@ -12,7 +12,7 @@ import type { Projection } from '../kernel/projection.js'
  * time runs from the request (or the visitor's first message of a proactive chat, or a
  * reopen) to the next agent reply.
  */
-export interface ChatSignals {
+export interface AccountChatSignals {
   readonly chats: number
   readonly missed: number
   /** missed / chats, 0-1; undefined without chats. */
@@ -160,7 +160,7 @@ export const stepChatSignals = (
   }
 }
 
-const signalsOf = (counters: AccountCounters): ChatSignals => ({
+const signalsOf = (counters: AccountCounters): AccountChatSignals => ({
   chats: counters.chats,
   missed: counters.missed,
   missedShare: counters.chats > 0 ? counters.missed / counters.chats : undefined,
@@ -175,7 +175,7 @@ const signalsOf = (counters: AccountCounters): ChatSignals => ({
 export const chatSignalsOf = (
   accumulator: ChatSignalsAccumulator,
   account: HealthAccountRef,
-): ChatSignals | undefined => {
+): AccountChatSignals | undefined => {
   const counters = accumulator.accounts.get(account.tenant)?.get(account.accountId)
   return counters === undefined ? undefined : signalsOf(counters)
 }
@@ -201,7 +201,7 @@ export const chatSignalValue = (
 }
 
 /** tenant -> account id -> signals. */
-export type ChatSignalsByTenant = ReadonlyMap<string, ReadonlyMap<string, ChatSignals>>
+export type ChatSignalsByTenant = ReadonlyMap<string, ReadonlyMap<string, AccountChatSignals>>
 
 export const chatSignalsProjection: Projection<
   FloorEvent,
