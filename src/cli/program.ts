@@ -12,4 +12,12 @@ export { Command, CommanderError }
 /** The `report` group: created by the first command module that needs it. */
 export const reportGroup = (program: Command): Command =>
   program.commands.find((command) => command.name() === 'report') ??
-  program.command('report').description('Reports over an event log.')
+  program
+    .command('report')
+    .description('Reports over an event log: capacity, missed chats, customer health.')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ chatfloor report capacity events.jsonl --tz Europe/Berlin\n' +
+        '  $ chatfloor report missed events.jsonl --json\n' +
+        '  $ chatfloor report health events.jsonl --model model.json\n',
+    )

@@ -1,5 +1,5 @@
-import type { HealthModel, Metric } from './model.js'
-import { npsWithinSorted, type NpsSummary, type TimedAnswer } from './nps.js'
+import type { HealthModel, HealthMetric } from './model.js'
+import { npsWithinSorted, type NpsSummary, type TimedNpsAnswer } from './nps.js'
 import { chatSignalValue, type ChatSignalsAccumulator } from './signals.js'
 
 /**
@@ -21,7 +21,7 @@ export interface AccountInputs {
   readonly observed: Map<string, Reading>
   readonly ratings: Map<string, Reading>
   /** Sorted by time, oldest first. */
-  readonly answers: TimedAnswer[]
+  readonly answers: TimedNpsAnswer[]
   /** History as two columns (no object per point); NaN stands for "no score". */
   readonly historyTimes: number[]
   readonly historyScores: number[]
@@ -36,7 +36,7 @@ export const accountNps = (model: HealthModel, inputs: AccountInputs, asOf: numb
   npsWithinSorted(inputs.answers, { afterMs: asOf - model.npsWindowDays * DAY_MS, untilMs: asOf })
 
 export const valueOf = (
-  metric: Metric,
+  metric: HealthMetric,
   model: HealthModel,
   inputs: AccountInputs,
   signals: ChatSignalsAccumulator,
@@ -76,7 +76,7 @@ export const valuesAsOf = (
 }
 
 /** Keeps answers in time order; a log in time order only ever appends. */
-export const insertByTime = (answers: TimedAnswer[], answer: TimedAnswer): void => {
+export const insertByTime = (answers: TimedNpsAnswer[], answer: TimedNpsAnswer): void => {
   let at = answers.length
   while (at > 0 && (answers[at - 1]?.time ?? 0) > answer.time) at--
   answers.splice(at, 0, answer)

@@ -11,11 +11,11 @@ import { checked, Finite, numberWhere, Score100 } from './codec.js'
  * `HealthModelCodec`.
  */
 
-export const Direction = t.keyof({ 'higher-is-better': null, 'lower-is-better': null })
-export type Direction = t.TypeOf<typeof Direction>
+export const MetricDirection = t.keyof({ 'higher-is-better': null, 'lower-is-better': null })
+export type MetricDirection = t.TypeOf<typeof MetricDirection>
 
 /** Where an objective metric's value comes from when it is not observed directly. */
-export const MetricSource = t.keyof({
+export const HealthMetricSource = t.keyof({
   /** Share 0-1 of the account's chats that ended with no agent reply. */
   'chat.missedShare': null,
   /** Mean first response time of the account's chats, in milliseconds. */
@@ -23,7 +23,7 @@ export const MetricSource = t.keyof({
   /** The account's NPS (-100 to 100) over the model's survey window. */
   'survey.nps': null,
 })
-export type MetricSource = t.TypeOf<typeof MetricSource>
+export type HealthMetricSource = t.TypeOf<typeof HealthMetricSource>
 
 const onlyKeys =
   (allowed: ReadonlyArray<string>) =>
@@ -49,7 +49,7 @@ const Share = numberWhere(
 
 /** Linear: `min` maps to 0 and `max` to 100 (reversed for lower-is-better), clamped. */
 const LinearRange = checked(
-  t.type({ kind: t.literal('linear'), min: Finite, max: Finite, direction: Direction }),
+  t.type({ kind: t.literal('linear'), min: Finite, max: Finite, direction: MetricDirection }),
   (range) =>
     onlyKeys(['kind', 'min', 'max', 'direction'])(range) ??
     (range.max > range.min ? undefined : `max (${range.max}) must be above min (${range.min})`),
@@ -81,12 +81,12 @@ const Tiers = checked(
   'tiers',
 )
 
-export type Normalisation = t.TypeOf<typeof LinearRange> | t.TypeOf<typeof Tiers>
+export type MetricNormalisation = t.TypeOf<typeof LinearRange> | t.TypeOf<typeof Tiers>
 
 /** Picks the codec by `kind`, so an error speaks of the right kind only. */
-const NormalisationCodec = new t.Type<Normalisation, unknown, unknown>(
+const NormalisationCodec = new t.Type<MetricNormalisation, unknown, unknown>(
   'normalisation',
-  (value): value is Normalisation => LinearRange.is(value) || Tiers.is(value),
+  (value): value is MetricNormalisation => LinearRange.is(value) || Tiers.is(value),
   (value, context) => {
     const kind =
       typeof value === 'object' && value !== null ? Reflect.get(value, 'kind') : undefined
@@ -107,7 +107,7 @@ const MetricCodec = checked(
       weight: Positive,
       normalise: NormalisationCodec,
     }),
-    t.partial({ source: MetricSource }),
+    t.partial({ source: HealthMetricSource }),
   ]),
   (metric) =>
     onlyKeys(metricFields)(metric) ??
@@ -117,9 +117,9 @@ const MetricCodec = checked(
   'metric',
 )
 
-export type Metric = t.TypeOf<typeof MetricCodec>
+export type HealthMetric = t.TypeOf<typeof MetricCodec>
 
-const Bands = checked(
+const HealthBands = checked(
   t.type({ redUpTo: Score100, yellowUpTo: Score100 }),
   (bands) =>
     onlyKeys(['redUpTo', 'yellowUpTo'])(bands) ??
@@ -133,35 +133,35 @@ const Bands = checked(
  * Score bands: red is [0, redUpTo], yellow (redUpTo, yellowUpTo], green above.
  * The first range includes its lower bound, the others do not.
  */
-export type Bands = t.TypeOf<typeof Bands>
+export type HealthBands = t.TypeOf<typeof HealthBands>
 
 /** A model with every setting filled in. */
 export interface HealthModel {
-  readonly metrics: ReadonlyArray<Metric>
+  readonly metrics: ReadonlyArray<HealthMetric>
   /** A subjective rating older than this many days counts as missing. */
   readonly subjectiveExpiryDays: number
-  readonly bands: Bands
+  readonly bands: HealthBands
   /** Share 0-1 of the total weight that must have values for a score to exist. */
   readonly minimumCoverage: number
   /** Survey answers within this many days before "as of" make the account's NPS. */
   readonly npsWindowDays: number
 }
 
-export const modelDefaults = {
+export const healthModelDefaults = {
   subjectiveExpiryDays: 90,
   bands: { redUpTo: 50, yellowUpTo: 75 },
   minimumCoverage: 0.5,
   npsWindowDays: 90,
 } as const
 
-const modelFields = ['metrics', ...Object.keys(modelDefaults)]
+const modelFields = ['metrics', ...Object.keys(healthModelDefaults)]
 
 const ModelInput = checked(
   t.intersection([
     t.type({ metrics: t.readonlyArray(MetricCodec) }),
     t.partial({
       subjectiveExpiryDays: Positive,
-      bands: Bands,
+      bands: HealthBands,
       minimumCoverage: Share,
       npsWindowDays: Positive,
     }),
@@ -183,7 +183,7 @@ const ModelInput = checked(
 const isComplete = (value: unknown): boolean =>
   typeof value === 'object' &&
   value !== null &&
-  Object.keys(modelDefaults).every((key) => Reflect.get(value, key) !== undefined)
+  Object.keys(healthModelDefaults).every((key) => Reflect.get(value, key) !== undefined)
 
 /**
  * Decodes a model and fills in the defaults. Its guard accepts only complete models, so
@@ -195,23 +195,23 @@ export const HealthModelCodec = new t.Type<HealthModel, HealthModel, unknown>(
   (value, context) =>
     E.map((input: t.TypeOf<typeof ModelInput>) => ({
       metrics: input.metrics,
-      subjectiveExpiryDays: input.subjectiveExpiryDays ?? modelDefaults.subjectiveExpiryDays,
-      bands: input.bands ?? modelDefaults.bands,
-      minimumCoverage: input.minimumCoverage ?? modelDefaults.minimumCoverage,
-      npsWindowDays: input.npsWindowDays ?? modelDefaults.npsWindowDays,
+      subjectiveExpiryDays: input.subjectiveExpiryDays ?? healthModelDefaults.subjectiveExpiryDays,
+      bands: input.bands ?? healthModelDefaults.bands,
+      minimumCoverage: input.minimumCoverage ?? healthModelDefaults.minimumCoverage,
+      npsWindowDays: input.npsWindowDays ?? healthModelDefaults.npsWindowDays,
     }))(ModelInput.validate(value, context)),
   (model) => model,
 )
 
 /** Advice about a model that is valid but unwise. */
-export interface ModelWarning {
+export interface HealthModelWarning {
   readonly code: 'many-metrics' | 'many-subjective'
   readonly message: string
 }
 
 /** Models of 4 to 6 metrics with at most 2 subjective ones are what works in practice. */
-export const modelWarnings = (model: HealthModel): ReadonlyArray<ModelWarning> => {
-  const warnings: ModelWarning[] = []
+export const healthModelWarnings = (model: HealthModel): ReadonlyArray<HealthModelWarning> => {
+  const warnings: HealthModelWarning[] = []
   const subjective = model.metrics.filter((metric) => metric.kind === 'subjective').length
   if (model.metrics.length > 6) {
     warnings.push({
@@ -228,14 +228,16 @@ export const modelWarnings = (model: HealthModel): ReadonlyArray<ModelWarning> =
   return warnings
 }
 
-export interface DecodedModel {
+export interface DecodedHealthModel {
   readonly model: HealthModel
-  readonly warnings: ReadonlyArray<ModelWarning>
+  readonly warnings: ReadonlyArray<HealthModelWarning>
 }
 
 /** Decodes a model from outside (a parsed JSON file); failures name the path and reason. */
-export const decodeHealthModel = (value: unknown): E.Either<DecodeFailure[], DecodedModel> => {
+export const decodeHealthModel = (
+  value: unknown,
+): E.Either<DecodeFailure[], DecodedHealthModel> => {
   const decoded = HealthModelCodec.decode(value)
   if (E.isLeft(decoded)) return E.left(fromValidationErrors(decoded.left))
-  return E.right({ model: decoded.right, warnings: modelWarnings(decoded.right) })
+  return E.right({ model: decoded.right, warnings: healthModelWarnings(decoded.right) })
 }

@@ -36,7 +36,7 @@ export const parseNpsAnswer = (text: string): E.Either<string, number> => {
 }
 
 /** 95 % two-sided normal quantile. */
-export const Z95 = 1.959964
+export const NPS_Z_95 = 1.959964
 
 /** A low and high NPS bound, each within -100 to 100. */
 export type NpsInterval = readonly [low: number, high: number]
@@ -63,7 +63,7 @@ const clampNps = (value: number): number => Math.min(100, Math.max(-100, value))
 const waldInterval = (promoterShare: number, detractorShare: number, n: number): NpsInterval => {
   const net = promoterShare - detractorShare
   const variance = (promoterShare + detractorShare - net * net) / n
-  const margin = Z95 * Math.sqrt(Math.max(0, variance))
+  const margin = NPS_Z_95 * Math.sqrt(Math.max(0, variance))
   return [clampNps(100 * (net - margin)), clampNps(100 * (net + margin))]
 }
 
@@ -126,7 +126,7 @@ export const npsOf = (answers: Iterable<number>): NpsSummary => {
 }
 
 /** A survey answer at a moment (epoch ms). */
-export interface TimedAnswer {
+export interface TimedNpsAnswer {
   readonly score: number
   readonly time: number
 }
@@ -142,7 +142,7 @@ const inWindow = (time: number, window: NpsWindow): boolean =>
   (window.untilMs === undefined || time <= window.untilMs)
 
 /** NPS of the answers given within a window of time. */
-export const npsWithin = (answers: Iterable<TimedAnswer>, window: NpsWindow): NpsSummary => {
+export const npsWithin = (answers: Iterable<TimedNpsAnswer>, window: NpsWindow): NpsSummary => {
   const tally = newTally()
   for (const answer of answers) if (inWindow(answer.time, window)) count(tally, answer.score)
   return summarise(tally)
@@ -153,7 +153,7 @@ export const npsWithin = (answers: Iterable<TimedAnswer>, window: NpsWindow): Np
  * window's end back to its start.
  */
 export const npsWithinSorted = (
-  answers: ReadonlyArray<TimedAnswer>,
+  answers: ReadonlyArray<TimedNpsAnswer>,
   window: NpsWindow,
 ): NpsSummary => {
   const tally = newTally()

@@ -10,14 +10,20 @@ import {
   valuesAsOf,
   type AccountInputs,
 } from './inputs.js'
-import { modelWarnings, type HealthModel, type ModelWarning } from './model.js'
+import { healthModelWarnings, type HealthModel, type HealthModelWarning } from './model.js'
 import type { NpsSummary } from './nps.js'
-import { scoreHealth, scoreOf, trendOf, type HealthScore, type Trend } from './score.js'
+import {
+  scoreHealth,
+  healthScoreOf,
+  healthTrendOf,
+  type HealthScore,
+  type HealthTrend,
+} from './score.js'
 import {
   chatSignalsOf,
   initChatSignals,
   stepChatSignals,
-  type ChatSignals,
+  type AccountChatSignals,
   type ChatSignalsAccumulator,
 } from './signals.js'
 
@@ -35,7 +41,7 @@ export interface HealthProjectionOptions {
   readonly asOf?: number
 }
 
-export interface HistoryPoint {
+export interface HealthHistoryPoint {
   /** Epoch ms of the input change that led to this score. */
   readonly time: number
   readonly score: number | undefined
@@ -45,13 +51,13 @@ export interface AccountHealth extends HealthScore {
   readonly accountId: string
   /** The score before the current one (the second last history point). */
   readonly previousScore: number | undefined
-  readonly trend: Trend | undefined
+  readonly trend: HealthTrend | undefined
   /** The score after every change of an input, oldest first, ending with the current one. */
-  readonly history: ReadonlyArray<HistoryPoint>
+  readonly history: ReadonlyArray<HealthHistoryPoint>
   /** Survey answers within the model's NPS window before "as of". */
   readonly nps: NpsSummary
   /** Signals from the account's chats; undefined when none were seen. */
-  readonly chat: ChatSignals | undefined
+  readonly chat: AccountChatSignals | undefined
   /** Metrics observed or rated for the account that the model does not read that way. */
   readonly unusedMetrics: ReadonlyArray<string>
 }
@@ -59,7 +65,7 @@ export interface AccountHealth extends HealthScore {
 export interface TenantHealth {
   readonly tenant: string
   readonly model: HealthModel
-  readonly warnings: ReadonlyArray<ModelWarning>
+  readonly warnings: ReadonlyArray<HealthModelWarning>
   readonly accounts: ReadonlyMap<string, AccountHealth>
 }
 
@@ -109,7 +115,7 @@ const record = (
   time: number,
 ): void => {
   const { signals } = accumulator
-  const score = scoreOf(model, (metric) => valueOf(metric, model, inputs, signals, time))
+  const score = healthScoreOf(model, (metric) => valueOf(metric, model, inputs, signals, time))
   const last = inputs.historyTimes.length - 1
   if (last >= 0 && inputs.historyTimes[last] === time) {
     inputs.historyTimes.pop()
@@ -163,8 +169,8 @@ const stepHealth = (
   }
 }
 
-const historyUpTo = (inputs: AccountInputs, asOf: number): HistoryPoint[] => {
-  const history: HistoryPoint[] = []
+const historyUpTo = (inputs: AccountInputs, asOf: number): HealthHistoryPoint[] => {
+  const history: HealthHistoryPoint[] = []
   inputs.historyTimes.forEach((time, i) => {
     if (time > asOf) return
     const score = inputs.historyScores[i] ?? Number.NaN
@@ -192,7 +198,7 @@ const accountHealth = (
     accountId: inputs.accountId,
     ...current,
     previousScore,
-    trend: trendOf(previousScore, current.score),
+    trend: healthTrendOf(previousScore, current.score),
     history,
     nps: accountNps(model, inputs, asOf),
     chat: chatSignalsOf(accumulator.signals, inputs),
@@ -225,7 +231,7 @@ export const healthProjection = (
       tenants.set(tenant, {
         tenant,
         model: inputs.model,
-        warnings: modelWarnings(inputs.model),
+        warnings: healthModelWarnings(inputs.model),
         accounts,
       })
     }

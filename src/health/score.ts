@@ -1,7 +1,7 @@
-import type { Bands, HealthModel, Metric, Normalisation } from './model.js'
+import type { HealthBands, HealthModel, HealthMetric, MetricNormalisation } from './model.js'
 
 /** Maps a raw metric value onto 0-100 as its normalisation says; never outside 0-100. */
-export const normalise = (normalisation: Normalisation, raw: number): number => {
+export const normaliseMetric = (normalisation: MetricNormalisation, raw: number): number => {
   if (normalisation.kind === 'linear') {
     const { min, max, direction } = normalisation
     const share = Math.min(1, Math.max(0, (raw - min) / (max - min)))
@@ -15,14 +15,14 @@ export const normalise = (normalisation: Normalisation, raw: number): number => 
   return score
 }
 
-export type Band = 'red' | 'yellow' | 'green'
+export type HealthBand = 'red' | 'yellow' | 'green'
 
 /** Red includes 0 and its upper bound; yellow and green do not include their lower bound. */
-export const bandOf = (score: number, bands: Bands): Band =>
+export const healthBandOf = (score: number, bands: HealthBands): HealthBand =>
   score <= bands.redUpTo ? 'red' : score <= bands.yellowUpTo ? 'yellow' : 'green'
 
 /** One metric's part in a score. */
-export interface Contribution {
+export interface MetricContribution {
   readonly metric: string
   readonly weight: number
   /** The value the metric had, before normalisation; undefined when it had none. */
@@ -38,11 +38,11 @@ export interface Contribution {
 export interface HealthScore {
   /** Unrounded, 0-100; undefined when coverage is below the model's minimum. */
   readonly score: number | undefined
-  readonly band: Band | undefined
+  readonly band: HealthBand | undefined
   /** Share 0-1 of the model's total weight whose metrics have values. */
   readonly coverage: number
   /** One entry per metric of the model, in the model's order. */
-  readonly contributions: ReadonlyArray<Contribution>
+  readonly contributions: ReadonlyArray<MetricContribution>
 }
 
 interface Combined {
@@ -54,7 +54,7 @@ interface Combined {
 /** The one place the formula lives, so a history point and a current score agree exactly. */
 const combine = (
   model: HealthModel,
-  normalisedOf: (metric: Metric, index: number) => number | undefined,
+  normalisedOf: (metric: HealthMetric, index: number) => number | undefined,
 ): Combined => {
   let totalWeight = 0
   let presentWeight = 0
@@ -79,13 +79,13 @@ const combine = (
  * The score alone, with each metric's raw value from `rawOf` (undefined when missing):
  * the same figure as `scoreHealth`, without the breakdown.
  */
-export const scoreOf = (
+export const healthScoreOf = (
   model: HealthModel,
-  rawOf: (metric: Metric) => number | undefined,
+  rawOf: (metric: HealthMetric) => number | undefined,
 ): number | undefined =>
   combine(model, (metric) => {
     const raw = rawOf(metric)
-    return raw === undefined ? undefined : normalise(metric.normalise, raw)
+    return raw === undefined ? undefined : normaliseMetric(metric.normalise, raw)
   }).score
 
 /**
@@ -100,11 +100,11 @@ export const scoreHealth = (
   const raws = model.metrics.map((metric) => rawValues.get(metric.name))
   const normalised = model.metrics.map((metric, i) => {
     const raw = raws[i]
-    return raw === undefined ? undefined : normalise(metric.normalise, raw)
+    return raw === undefined ? undefined : normaliseMetric(metric.normalise, raw)
   })
   const { coverage, presentWeight, score } = combine(model, (_, i) => normalised[i])
 
-  const contributions = model.metrics.map((metric, i): Contribution => {
+  const contributions = model.metrics.map((metric, i): MetricContribution => {
     const value = normalised[i]
     const weightShare = value === undefined ? 0 : metric.weight / presentWeight
     return {
@@ -118,19 +118,19 @@ export const scoreHealth = (
   })
   return {
     score,
-    band: score === undefined ? undefined : bandOf(score, model.bands),
+    band: score === undefined ? undefined : healthBandOf(score, model.bands),
     coverage,
     contributions,
   }
 }
 
-export type Trend = 'up' | 'down' | 'same'
+export type HealthTrend = 'up' | 'down' | 'same'
 
 /** The current score against the previous one; undefined when either is missing. */
-export const trendOf = (
+export const healthTrendOf = (
   previous: number | undefined,
   current: number | undefined,
-): Trend | undefined => {
+): HealthTrend | undefined => {
   if (previous === undefined || current === undefined) return undefined
   return current > previous ? 'up' : current < previous ? 'down' : 'same'
 }

@@ -12,7 +12,7 @@ import type { Projection } from '../kernel/projection.js'
  * time runs from the request (or the visitor's first message of a proactive chat, or a
  * reopen) to the next agent reply.
  */
-export interface ChatSignals {
+export interface AccountChatSignals {
   readonly chats: number
   readonly missed: number
   /** missed / chats, 0-1; undefined without chats. */
@@ -55,7 +55,7 @@ export const initChatSignals = (): ChatSignalsAccumulator => ({
 })
 
 /** The account whose signals an event changed. */
-export interface AccountRef {
+export interface HealthAccountRef {
   readonly tenant: string
   readonly accountId: string
 }
@@ -104,7 +104,7 @@ const track = (accumulator: ChatSignalsAccumulator, event: FloorEvent): void => 
 export const stepChatSignals = (
   accumulator: ChatSignalsAccumulator,
   event: FloorEvent,
-): AccountRef | undefined => {
+): HealthAccountRef | undefined => {
   if (event.type === 'ChatRequested') {
     track(accumulator, event)
     const chats = accumulator.accounts.get(event.tenant)
@@ -117,7 +117,7 @@ export const stepChatSignals = (
   const chat = accumulator.chats.get(event.tenant)?.get(event.payload.chatId)
   if (chat === undefined) return undefined
   const counters = countersOf(accumulator, chat)
-  const changed: AccountRef = { tenant: chat.tenant, accountId: chat.accountId }
+  const changed: HealthAccountRef = { tenant: chat.tenant, accountId: chat.accountId }
 
   switch (event.type) {
     case 'OfflineCaseCreated':
@@ -160,7 +160,7 @@ export const stepChatSignals = (
   }
 }
 
-const signalsOf = (counters: AccountCounters): ChatSignals => ({
+const signalsOf = (counters: AccountCounters): AccountChatSignals => ({
   chats: counters.chats,
   missed: counters.missed,
   missedShare: counters.chats > 0 ? counters.missed / counters.chats : undefined,
@@ -174,8 +174,8 @@ const signalsOf = (counters: AccountCounters): ChatSignals => ({
 /** The current signals of one account; undefined when none of its chats were seen. */
 export const chatSignalsOf = (
   accumulator: ChatSignalsAccumulator,
-  account: AccountRef,
-): ChatSignals | undefined => {
+  account: HealthAccountRef,
+): AccountChatSignals | undefined => {
   const counters = accumulator.accounts.get(account.tenant)?.get(account.accountId)
   return counters === undefined ? undefined : signalsOf(counters)
 }
@@ -201,7 +201,7 @@ export const chatSignalValue = (
 }
 
 /** tenant -> account id -> signals. */
-export type ChatSignalsByTenant = ReadonlyMap<string, ReadonlyMap<string, ChatSignals>>
+export type ChatSignalsByTenant = ReadonlyMap<string, ReadonlyMap<string, AccountChatSignals>>
 
 export const chatSignalsProjection: Projection<
   FloorEvent,

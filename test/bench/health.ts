@@ -106,6 +106,12 @@ export const healthSuite: BenchSuite = (): ReadonlyArray<BenchRow> => {
   const log = makeLog(400_000, 2_000)
   const replayMs = medianMs(() => runProjection(healthProjection({ model }), log), 3)
   const replayRate = log.length / (replayMs / 1000)
+  // On a shared machine wall time includes waiting for a core; CPU time does not.
+  const cpuBefore = process.cpuUsage()
+  runProjection(healthProjection({ model }), log)
+  const cpu = process.cpuUsage(cpuBefore)
+  const replayCpuMs = (cpu.user + cpu.system) / 1000
+  const replayCpuRate = log.length / (replayCpuMs / 1000)
 
   const answers = Array.from({ length: 1_000_000 }, (_, i) => (i * 7) % 11)
   const npsMs = medianMs(() => npsOf(answers), 5)
@@ -119,6 +125,13 @@ export const healthSuite: BenchSuite = (): ReadonlyArray<BenchRow> => {
       // A million-event health log replays in under 5 s.
       goal: '>= 200 k events/s',
       pass: replayRate >= 200_000,
+    },
+    {
+      suite: 'health',
+      name: 'the same replay by process CPU time (one run)',
+      value: `${formatRate(replayCpuRate, 'events')} (${formatDuration(replayCpuMs)} CPU)`,
+      goal: '>= 200 k events/s',
+      pass: replayCpuRate >= 200_000,
     },
     {
       suite: 'health',

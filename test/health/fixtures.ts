@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { chatCatalogue } from '../../src/chat/events.js'
 import { healthCatalogue } from '../../src/health/events.js'
-import type { HealthModel, Metric } from '../../src/health/model.js'
+import type { HealthModel, HealthMetric } from '../../src/health/model.js'
 import type { HealthInputEvent } from '../../src/health/projection.js'
 import { mergeCatalogues } from '../../src/kernel/catalogue.js'
 
@@ -36,17 +36,17 @@ export const eventLog = (tenant = 'acme') => {
   }
 }
 
-export const identityMetric = (name: string, weight: number, extra: Partial<Metric> = {}) =>
+export const identityMetric = (name: string, weight: number, extra: Partial<HealthMetric> = {}) =>
   ({
     name,
     kind: 'objective',
     weight,
     normalise: { kind: 'linear', min: 0, max: 100, direction: 'higher-is-better' },
     ...extra,
-  }) as Metric
+  }) as HealthMetric
 
 export const modelWith = (
-  metrics: ReadonlyArray<Metric>,
+  metrics: ReadonlyArray<HealthMetric>,
   settings: Partial<Omit<HealthModel, 'metrics'>> = {},
 ): HealthModel => ({
   metrics,

@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { decodeHealthModel, type DecodedModel } from '../../src/health/model.js'
+import { decodeHealthModel, type DecodedHealthModel } from '../../src/health/model.js'
 import type { DecodeFailure } from '../../src/kernel/failure.js'
 
 const linear = { kind: 'linear', min: 0, max: 100, direction: 'higher-is-better' }
@@ -13,7 +13,7 @@ const metric = (name: string, extra: Record<string, unknown> = {}) => ({
   ...extra,
 })
 
-const decoded = (value: unknown): DecodedModel => {
+const decoded = (value: unknown): DecodedHealthModel => {
   const result = decodeHealthModel(value)
   if (E.isLeft(result)) throw new Error(JSON.stringify(result.left))
   return result.right

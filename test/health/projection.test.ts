@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { healthProjection, type HealthReport } from '../../src/health/projection.js'
 import { scoreHealth } from '../../src/health/score.js'
 import { runProjection } from '../../src/kernel/projection.js'
-import { DAY_MS, eventLog, identityMetric, modelWith } from './fixtures.js'
+import { DAY_MS, eventLog, healthLogCatalogue, identityMetric, modelWith } from './fixtures.js'
 
 const accountIn = (report: HealthReport, accountId: string, tenant = 'acme') => {
   const account = report.tenants.get(tenant)?.accounts.get(accountId)
@@ -213,5 +213,25 @@ describe('health projection', () => {
       }),
       { numRuns: 150 },
     )
+  })
+
+  it('refuses a HealthModelChanged event whose model is not valid, naming the field', () => {
+    const change = {
+      id: 'm1',
+      stream: 'health-model',
+      seq: 1,
+      type: 'HealthModelChanged',
+      version: 1,
+      time: 0,
+      tenant: 'acme',
+      payload: { model: { metrics: [{ ...identityMetric('a', 1), weight: 0 }] } },
+    }
+    const decoded = healthLogCatalogue.decode(change)
+    expect(decoded).toEqual({
+      _tag: 'Left',
+      left: [
+        { path: 'payload.model.metrics.0.weight', reason: 'expected a number above 0, got 0' },
+      ],
+    })
   })
 })

@@ -1,9 +1,19 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { HealthModel, Metric, Normalisation } from '../../src/health/model.js'
-import { bandOf, normalise, scoreHealth, trendOf } from '../../src/health/score.js'
+import type { HealthModel, HealthMetric, MetricNormalisation } from '../../src/health/model.js'
+import {
+  healthBandOf,
+  healthTrendOf,
+  normaliseMetric,
+  scoreHealth,
+} from '../../src/health/score.js'
 
-const identity: Normalisation = { kind: 'linear', min: 0, max: 100, direction: 'higher-is-better' }
+const identity: MetricNormalisation = {
+  kind: 'linear',
+  min: 0,
+  max: 100,
+  direction: 'higher-is-better',
+}
 
 const modelOf = (weights: ReadonlyArray<number>, minimumCoverage = 0.5): HealthModel => ({
   metrics: weights.map((weight, i) => ({
@@ -70,7 +80,7 @@ describe('health score', () => {
 
   it('puts each bound in the lower band: red 0-50, yellow over 50 to 75, green over 75', () => {
     const bands = { redUpTo: 50, yellowUpTo: 75 }
-    expect([0, 50, 50.001, 75, 75.001, 100].map((score) => bandOf(score, bands))).toEqual([
+    expect([0, 50, 50.001, 75, 75.001, 100].map((score) => healthBandOf(score, bands))).toEqual([
       'red',
       'red',
       'yellow',
@@ -81,11 +91,16 @@ describe('health score', () => {
   })
 
   it('normalises linear ranges in both directions, clamped, and tiers', () => {
-    const fast: Normalisation = { kind: 'linear', min: 0, max: 0.25, direction: 'lower-is-better' }
-    expect(normalise(fast, 0.05)).toBeCloseTo(80, 12)
-    expect(normalise(fast, 1)).toBe(0)
-    expect(normalise(fast, -1)).toBe(100)
-    const tiers: Normalisation = {
+    const fast: MetricNormalisation = {
+      kind: 'linear',
+      min: 0,
+      max: 0.25,
+      direction: 'lower-is-better',
+    }
+    expect(normaliseMetric(fast, 0.05)).toBeCloseTo(80, 12)
+    expect(normaliseMetric(fast, 1)).toBe(0)
+    expect(normaliseMetric(fast, -1)).toBe(100)
+    const tiers: MetricNormalisation = {
       kind: 'tiers',
       tiers: [
         { from: 10, score: 20 },
@@ -93,21 +108,21 @@ describe('health score', () => {
         { from: 100, score: 90 },
       ],
     }
-    expect([0, 10, 49.9, 50, 99, 100, 1e9].map((raw) => normalise(tiers, raw))).toEqual([
+    expect([0, 10, 49.9, 50, 99, 100, 1e9].map((raw) => normaliseMetric(tiers, raw))).toEqual([
       20, 20, 20, 60, 60, 90, 90,
     ])
   })
 
   it('compares the current score with the previous one', () => {
-    expect(trendOf(40, 41)).toBe('up')
-    expect(trendOf(41, 40)).toBe('down')
-    expect(trendOf(40, 40)).toBe('same')
-    expect(trendOf(undefined, 40)).toBeUndefined()
-    expect(trendOf(40, undefined)).toBeUndefined()
+    expect(healthTrendOf(40, 41)).toBe('up')
+    expect(healthTrendOf(41, 40)).toBe('down')
+    expect(healthTrendOf(40, 40)).toBe('same')
+    expect(healthTrendOf(undefined, 40)).toBeUndefined()
+    expect(healthTrendOf(40, undefined)).toBeUndefined()
   })
 })
 
-const normalisationArb: fc.Arbitrary<Normalisation> = fc.oneof(
+const normalisationArb: fc.Arbitrary<MetricNormalisation> = fc.oneof(
   fc
     .tuple(
       fc.double({ min: -1e6, max: 1e6, noNaN: true }),
@@ -137,7 +152,10 @@ const normalisationArb: fc.Arbitrary<Normalisation> = fc.oneof(
     ),
 )
 
-const metricArb = (i: number, normalisation: fc.Arbitrary<Normalisation>): fc.Arbitrary<Metric> =>
+const metricArb = (
+  i: number,
+  normalisation: fc.Arbitrary<MetricNormalisation>,
+): fc.Arbitrary<HealthMetric> =>
   fc.record({
     name: fc.constant(`m${i}`),
     kind: fc.constant('objective' as const),
@@ -145,7 +163,7 @@ const metricArb = (i: number, normalisation: fc.Arbitrary<Normalisation>): fc.Ar
     normalise: normalisation,
   })
 
-const modelArb = (normalisation: fc.Arbitrary<Normalisation>): fc.Arbitrary<HealthModel> =>
+const modelArb = (normalisation: fc.Arbitrary<MetricNormalisation>): fc.Arbitrary<HealthModel> =>
   fc.integer({ min: 1, max: 6 }).chain((count) =>
     fc
       .tuple(

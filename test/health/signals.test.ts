@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { FloorEvent } from '../../src/chat/events.js'
 import { healthProjection } from '../../src/health/projection.js'
@@ -116,4 +117,55 @@ describe('chat signals for health', () => {
     expect(account?.band).toBe('yellow')
     expect(account?.chat?.chats).toBe(5)
   })
+
+  it('never counts more missed chats than chats, in any order of events (law)', () => {
+    const chatEvent = fc.record({
+      chat: fc.constantFrom('x1', 'x2', 'x3'),
+      kind: fc.constantFrom(
+        'visitor',
+        'proactive',
+        'offline',
+        'visitorMessage',
+        'reply',
+        'greeting',
+        'end',
+        'reopen',
+      ),
+    })
+    fc.assert(
+      fc.property(fc.array(chatEvent, { maxLength: 30 }), (steps) => {
+        const next = eventLog()
+        const events = steps.map(({ chat, kind }, time) => {
+          const make = {
+            visitor: () => requestedWith(next, chat, time, 'visitor'),
+            proactive: () => requestedWith(next, chat, time, 'proactive'),
+            offline: () => next('OfflineCaseCreated', time, { chatId: chat, reason: 'queue-full' }),
+            visitorMessage: () => next('VisitorMessaged', time, { chatId: chat }),
+            reply: () =>
+              next('AgentMessaged', time, { chatId: chat, agentId: 'a', automated: false }),
+            greeting: () =>
+              next('AgentMessaged', time, { chatId: chat, agentId: 'a', automated: true }),
+            end: () => next('ChatEnded', time, { chatId: chat, by: 'system' }),
+            reopen: () => next('ChatReopened', time, { chatId: chat }),
+          }[kind]
+          return make() as FloorEvent
+        })
+        const signals = runProjection(chatSignalsProjection, events).get('acme')?.get('acct-1')
+        if (signals === undefined) return
+        expect(signals.chats).toBeGreaterThanOrEqual(0)
+        expect(signals.chats).toBeLessThanOrEqual(3)
+        expect(signals.missed).toBeGreaterThanOrEqual(0)
+        expect(signals.missed).toBeLessThanOrEqual(signals.chats)
+        expect(signals.meanFirstResponseMs ?? 0).toBeGreaterThanOrEqual(0)
+      }),
+      { numRuns: 300 },
+    )
+  })
 })
+
+const requestedWith = (
+  next: ReturnType<typeof eventLog>,
+  chatId: string,
+  time: number,
+  origin: 'visitor' | 'proactive',
+) => next('ChatRequested', time, { chatId, origin, priority: 0, accountId: 'acct-1' })

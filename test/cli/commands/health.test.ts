@@ -107,4 +107,36 @@ describe('chatfloor report health', () => {
     expect(await main(['report', 'health', '--help'], io)).toBe(0)
     expect(written.out).toContain('$ chatfloor report health events.jsonl --model')
   })
+
+  it('scores as of --as-of: a rating expired by then counts as missing', async () => {
+    const { io, written } = fakeIo()
+    // Ratings were set on 2026-04-01; the example model lets them stand 90 days.
+    const args = ['report', 'health', eventsPath, '--model', modelPath, '--json']
+    expect(await main([...args, '--as-of', '2026-07-15T00:00:00Z'], io)).toBe(0)
+    const report = JSON.parse(written.out) as {
+      tenants: Array<{ accounts: Array<{ accountId: string; contributions: object[] }> }>
+    }
+    const northwind = report.tenants[0]?.accounts.find((a) => a.accountId === 'northwind')
+    expect(northwind?.contributions[4]).toMatchObject({ metric: 'csmSentiment', raw: null })
+  })
+
+  it("warns about a tenant's model that came in a HealthModelChanged event", async () => {
+    const first = JSON.parse(readFileSync(eventsPath, 'utf8').split('\n')[0] ?? '') as object
+    const metrics = ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((name) => ({
+      name,
+      kind: 'objective',
+      weight: 1,
+      normalise: { kind: 'linear', min: 0, max: 1, direction: 'higher-is-better' },
+    }))
+    const change = {
+      ...first,
+      id: 'm1',
+      type: 'HealthModelChanged',
+      payload: { model: { metrics } },
+    }
+    const log = file('changed.jsonl', [JSON.stringify(first), JSON.stringify(change)].join('\n'))
+    const { io, written } = fakeIo()
+    expect(await main(['report', 'health', log, '--model', modelPath], io)).toBe(0)
+    expect(written.err).toContain('warning: model of tenant acme: 7 metrics; more than 6 dilute')
+  })
 })
