@@ -23,6 +23,11 @@ import type { Projection } from './projection.js'
  * streams that are live rather than the length of the history.
  */
 
+// @debt replay: an event below a stream's cursor is taken for a redelivery without
+// checking its id (only the last id is kept); a different event at an old seq passes
+// as a duplicate instead of a conflict.
+// @debt replay: ids are checked per stream only; one id reused in two streams is not seen.
+
 /**
  * The place of the last applied event in one stream. Cursors are found by stream name;
  * streams of the same name in other tenants hang off `next`. Mutated while replaying.
@@ -58,6 +63,7 @@ export interface ReplayOptions {
    * stream is then reported as a gap unless its seq is 1. Leave unset to remember every
    * stream, which is exact but grows with the number of streams ever seen.
    */
+  // @debt replay: without a retention, memory grows by one cursor per stream ever seen.
   readonly streamRetentionMs?: number
 }
 
