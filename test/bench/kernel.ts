@@ -8,6 +8,7 @@ import { enableMapSet, produce } from 'immer'
 import { chatCatalogue, type FloorEvent } from '../../src/chat/events.js'
 import { decodeJsonLines, encodeJsonLines } from '../../src/kernel/jsonl.js'
 import { feedReplay, replay, startReplay } from '../../src/kernel/replay.js'
+import { chatCounts, countChatsByHand } from '../kernel/chat-counts.js'
 import { chatLog, chatLogEvents, countOpenChatsByHand, openChats } from '../kernel/open-chats.js'
 import { formatDuration, formatRate, heapUsedMiB, type BenchRow } from './harness.js'
 
@@ -56,7 +57,7 @@ const retention = { streamRetentionMs: 3_600_000 }
 
 const replayRows = (): BenchRow[] => {
   const events = chatLog(1_000_000)
-  const perSecond = (ms: number) => (events.length / ms) * 1000
+  const perSecond = (ms: number) => formatRate((events.length / ms) * 1000, 'events')
   const [handMs = NaN, replayMs = NaN, exactMs = NaN] = fastestInTurns(
     [
       () => keep(countOpenChatsByHand(events)),
@@ -67,19 +68,38 @@ const replayRows = (): BenchRow[] => {
   )
   const ratio = handMs / replayMs
   return [
-    row('hand-written loop, 1 M chat events', formatRate(perSecond(handMs), 'events'), ''),
+    row('open chats, hand-written loop, 1 M events', perSecond(handMs), ''),
     row(
-      'replay with hygiene, 1 h retention, 1 M events',
-      formatRate(perSecond(replayMs), 'events'),
+      'open chats, replay with hygiene (1 h retention)',
+      perSecond(replayMs),
       '>= 3.00 M events/s',
-      perSecond(replayMs) >= 3e6,
+      (events.length / replayMs) * 1000 >= 3e6,
     ),
-    row('replay speed / hand-written loop', `${ratio.toFixed(2)}x`, '>= 0.70x', ratio >= 0.7),
-    row(
-      'replay remembering every stream, 1 M events',
-      formatRate(perSecond(exactMs), 'events'),
-      'shown, not a goal',
-    ),
+    row('open chats, replay / hand-written loop', `${ratio.toFixed(2)}x`, '>= 0.70x', ratio >= 0.7),
+    row('open chats, replay remembering every stream', perSecond(exactMs), 'shown, not a goal'),
+  ]
+}
+
+/**
+ * Runs last: once a second projection goes through the same replay loop, the loop's call
+ * to `step` is no longer specialised for one projection, and every replay after it in
+ * this process is slower. The row shows that cost beside a projection doing little work.
+ */
+const secondProjectionRows = (): BenchRow[] => {
+  const events = chatLog(1_000_000)
+  const [lightHandMs = NaN, lightMs = NaN, handMs = NaN, replayMs = NaN] = fastestInTurns(
+    [
+      () => keep(countChatsByHand(events)),
+      () => keep(replay(chatCounts, events, retention)),
+      () => keep(countOpenChatsByHand(events)),
+      () => keep(replay(openChats, events, retention)),
+    ],
+    7,
+  )
+  const ratio = (hand: number, replayed: number) => `${(hand / replayed).toFixed(2)}x`
+  return [
+    row('counts only, replay / hand-written loop', ratio(lightHandMs, lightMs), 'shown'),
+    row('open chats, replay / hand, 2 projections', ratio(handMs, replayMs), 'shown'),
   ]
 }
 
@@ -216,4 +236,5 @@ export const kernelBench = (): ReadonlyArray<BenchRow> => [
   ...growthRows(),
   ...memoryRows(),
   ...immerRows(),
+  ...secondProjectionRows(),
 ]
