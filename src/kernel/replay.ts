@@ -56,6 +56,7 @@ export interface ReplayRejection {
   readonly reason: string
 }
 
+// @debt replay: without a retention, memory grows by one cursor per stream ever seen.
 export interface ReplayOptions {
   /**
    * Forget a stream after this many milliseconds of event time without an applied
@@ -63,7 +64,6 @@ export interface ReplayOptions {
    * stream is then reported as a gap unless its seq is 1. Leave unset to remember every
    * stream, which is exact but grows with the number of streams ever seen.
    */
-  // @debt replay: without a retention, memory grows by one cursor per stream ever seen.
   readonly streamRetentionMs?: number
 }
 
