@@ -24,10 +24,11 @@ export interface ReplaySnapshot {
   readonly consumed: number
   readonly applied: number
   readonly duplicates: number
-  /** Epoch ms at which the current retention period started. */
+  /** The current retention period, and the epoch ms at which it started. */
+  readonly period: number
   readonly periodStart: number
-  /** `[tenant, stream, seq, id, generation]` per stream; generation 0 recent, 1 older. */
-  readonly streams: ReadonlyArray<readonly [string, string, number, string, 0 | 1]>
+  /** `[tenant, stream, seq, id, period of the last applied event]` per stream. */
+  readonly streams: ReadonlyArray<readonly [string, string, number, string, number]>
   readonly rejected: ReadonlyArray<ReplayRejection>
   readonly accumulator: Json
 }
@@ -56,10 +57,9 @@ const SnapshotData = t.type(
     consumed: Count,
     applied: Count,
     duplicates: Count,
+    period: Count,
     periodStart: Integer,
-    streams: t.readonlyArray(
-      t.tuple([t.string, t.string, Count, t.string, t.union([t.literal(0), t.literal(1)])]),
-    ),
+    streams: t.readonlyArray(t.tuple([t.string, t.string, Count, t.string, Count])),
     rejected: t.readonlyArray(Rejection),
     accumulator: t.unknown,
   },
@@ -71,15 +71,12 @@ export const snapshotReplay = <Accumulator>(
   projection: Pick<SnapshotProjection<never, Accumulator, unknown>, 'name' | 'toSnapshot'>,
   state: ReplayState<Accumulator>,
 ): ReplaySnapshot => {
-  const streams: Array<readonly [string, string, number, string, 0 | 1]> = []
-  const generations = [state.recent, state.older] as const
-  generations.forEach((cursors, generation) => {
-    for (const [stream, head] of cursors) {
-      for (let cursor: StreamCursor | undefined = head; cursor; cursor = cursor.next) {
-        streams.push([cursor.tenant, stream, cursor.seq, cursor.id, generation === 0 ? 0 : 1])
-      }
+  const streams: Array<readonly [string, string, number, string, number]> = []
+  for (const [stream, head] of state.cursors) {
+    for (let cursor: StreamCursor | undefined = head; cursor; cursor = cursor.next) {
+      streams.push([cursor.tenant, stream, cursor.seq, cursor.id, cursor.period])
     }
-  })
+  }
   return {
     kind: 'replay-snapshot',
     format: 1,
@@ -87,6 +84,7 @@ export const snapshotReplay = <Accumulator>(
     consumed: state.consumed,
     applied: state.applied,
     duplicates: state.duplicates,
+    period: state.period,
     periodStart: state.periodStart,
     streams,
     rejected: state.rejected.slice(),
@@ -120,14 +118,13 @@ export const resumeReplay = <Event, Accumulator, Result>(
     )
   }
 
-  const generations = [new Map<string, StreamCursor>(), new Map<string, StreamCursor>()]
+  const cursors = new Map<string, StreamCursor>()
   // Pushed in reverse so each chain comes back in the order it was saved.
   for (let index = data.streams.length - 1; index >= 0; index--) {
     const saved = data.streams[index]
     if (saved === undefined) continue
-    const [tenant, stream, seq, id, generation] = saved
-    const cursors = generations[generation] ?? new Map<string, StreamCursor>()
-    cursors.set(stream, { tenant, seq, id, next: cursors.get(stream) })
+    const [tenant, stream, seq, id, period] = saved
+    cursors.set(stream, { tenant, seq, id, period, next: cursors.get(stream) })
   }
   const rejected = data.rejected.map(({ line, ...rest }): ReplayRejection =>
     line === undefined ? rest : { ...rest, line },
@@ -135,8 +132,8 @@ export const resumeReplay = <Event, Accumulator, Result>(
   return E.right({
     ...startReplay(projection, options),
     accumulator: accumulator.right,
-    recent: generations[0] ?? new Map(),
-    older: generations[1] ?? new Map(),
+    cursors,
+    period: data.period,
     periodStart: data.periodStart,
     consumed: data.consumed,
     applied: data.applied,

@@ -122,8 +122,8 @@ export const shardsMergeToWhole = <Event extends EventEnvelope, Accumulator, Res
 /**
  * Checks every law that applies to the projection: determinism and duplicates always,
  * snapshots when it has a snapshot codec, merging when it is mergeable. Determinism and
- * snapshots are checked on logs with redelivered events, so replay hygiene is exercised. Throws on the
- * first broken law with fast-check's counterexample.
+ * snapshots are checked on logs with redelivered events, so replay hygiene is exercised.
+ * Throws on the first broken law with fast-check's counterexample.
  */
 export const assertReplayLaws = <Event extends EventEnvelope, Accumulator, Result>(
   projection: Projection<Event, Accumulator, Result> &

@@ -93,6 +93,8 @@ describe('streaming JSON Lines', () => {
       ended: 0,
       offline: 0,
       open: 1,
+      waiting: 1,
+      messages: 0,
     })
   })
 })

@@ -1,51 +1,81 @@
 /**
- * A representative projection for tests and benches: per tenant, how many events and
- * chats there were and which chats are open. Plus a generator of realistic chat logs
- * whose live state stays bounded however long the history grows.
+ * A representative floor projection for tests and benches: per tenant, counts of events
+ * and chats, and every open chat with its status, holder, start and message count, as a
+ * supervisor's live view keeps them. Live state is bounded by the chats in progress.
  */
 import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
-import { chatCatalogue, type FloorEvent } from '../../src/chat/events.js'
+import type { FloorEvent } from '../../src/chat/events.js'
 import { fromValidationErrors } from '../../src/kernel/failure.js'
 import type { MergeableProjection, SnapshotCodec } from '../../src/kernel/projection.js'
 
-export interface TenantChats {
+export { chatLog, chatLogEvents } from './chat-log.js'
+
+const ChatStatus = t.keyof({ waiting: null, queued: null, offered: null, assigned: null })
+type ChatStatus = t.TypeOf<typeof ChatStatus>
+
+export interface OpenChat {
+  status: ChatStatus
+  agentId: string | null
+  /** Epoch ms of the request or the reopening. */
+  readonly since: number
+  messages: number
+}
+
+export interface TenantFloor {
   events: number
   requested: number
   ended: number
   offline: number
-  readonly open: Set<string>
+  readonly open: Map<string, OpenChat>
 }
 
-export interface TenantChatCounts {
+export interface TenantFloorView {
   readonly events: number
   readonly requested: number
   readonly ended: number
   readonly offline: number
   readonly open: number
+  /** Open chats nobody holds yet. */
+  readonly waiting: number
+  readonly messages: number
 }
 
-type Accumulator = Map<string, TenantChats>
+type Accumulator = Map<string, TenantFloor>
 
-const fresh = (): TenantChats => ({
+const fresh = (): TenantFloor => ({
   events: 0,
   requested: 0,
   ended: 0,
   offline: 0,
-  open: new Set(),
+  open: new Map(),
 })
 
+const opened = (since: number): OpenChat => ({
+  status: 'waiting',
+  agentId: null,
+  since,
+  messages: 0,
+})
+
+const viewOf = ({ events, requested, ended, offline, open }: TenantFloor): TenantFloorView => {
+  let waiting = 0
+  let messages = 0
+  for (const chat of open.values()) {
+    if (chat.status !== 'assigned') waiting++
+    messages += chat.messages
+  }
+  return { events, requested, ended, offline, open: open.size, waiting, messages }
+}
+
+const SavedChat = t.tuple([t.string, ChatStatus, t.union([t.string, t.null]), t.number, t.number])
 const SavedTenant = t.tuple([
   t.string,
   t.tuple([t.number, t.number, t.number, t.number]),
-  t.array(t.string),
+  t.array(SavedChat),
 ])
 
-export const openChats: MergeableProjection<
-  FloorEvent,
-  Accumulator,
-  Map<string, TenantChatCounts>
-> &
+export const openChats: MergeableProjection<FloorEvent, Accumulator, Map<string, TenantFloorView>> &
   SnapshotCodec<Accumulator> = {
   name: 'open chats',
   init: () => new Map(),
@@ -59,11 +89,40 @@ export const openChats: MergeableProjection<
     switch (event.type) {
       case 'ChatRequested':
         tenant.requested++
-        tenant.open.add(event.payload.chatId)
+        tenant.open.set(event.payload.chatId, opened(event.time))
         break
       case 'ChatReopened':
-        tenant.open.add(event.payload.chatId)
+        tenant.open.set(event.payload.chatId, opened(event.time))
         break
+      case 'ChatQueued':
+      case 'ChatTransferred':
+      case 'ChatReleased': {
+        const chat = tenant.open.get(event.payload.chatId)
+        if (chat !== undefined) {
+          chat.status = 'queued'
+          chat.agentId = null
+        }
+        break
+      }
+      case 'ChatOffered': {
+        const chat = tenant.open.get(event.payload.chatId)
+        if (chat !== undefined) chat.status = 'offered'
+        break
+      }
+      case 'ChatAssigned': {
+        const chat = tenant.open.get(event.payload.chatId)
+        if (chat !== undefined) {
+          chat.status = 'assigned'
+          chat.agentId = event.payload.agentId
+        }
+        break
+      }
+      case 'AgentMessaged':
+      case 'VisitorMessaged': {
+        const chat = tenant.open.get(event.payload.chatId)
+        if (chat !== undefined) chat.messages++
+        break
+      }
       case 'ChatEnded':
         tenant.ended++
         tenant.open.delete(event.payload.chatId)
@@ -74,40 +133,44 @@ export const openChats: MergeableProjection<
         break
     }
   },
-  result: (accumulator) => {
-    const counts = new Map<string, TenantChatCounts>()
-    for (const [tenant, { events, requested, ended, offline, open }] of accumulator) {
-      counts.set(tenant, { events, requested, ended, offline, open: open.size })
-    }
-    return counts
-  },
+  result: (accumulator) => new Map([...accumulator].map(([name, t]) => [name, viewOf(t)])),
   merge: (left, right) => {
     const merged: Accumulator = new Map()
     for (const side of [left, right]) {
-      for (const [tenant, part] of side) {
-        const into = merged.get(tenant) ?? fresh()
+      for (const [name, part] of side) {
+        const into = merged.get(name) ?? fresh()
         into.events += part.events
         into.requested += part.requested
         into.ended += part.ended
         into.offline += part.offline
-        for (const chat of part.open) into.open.add(chat)
-        merged.set(tenant, into)
+        for (const [chatId, chat] of part.open) into.open.set(chatId, { ...chat })
+        merged.set(name, into)
       }
     }
     return merged
   },
   toSnapshot: (accumulator) =>
-    [...accumulator].map(([tenant, chats]) => [
-      tenant,
-      [chats.events, chats.requested, chats.ended, chats.offline],
-      [...chats.open],
+    [...accumulator].map(([name, floor]) => [
+      name,
+      [floor.events, floor.requested, floor.ended, floor.offline],
+      [...floor.open].map(([id, chat]) => [
+        id,
+        chat.status,
+        chat.agentId,
+        chat.since,
+        chat.messages,
+      ]),
     ]),
   fromSnapshot: (json) => {
     const decoded = t.array(SavedTenant).decode(json)
     if (E.isLeft(decoded)) return E.left(fromValidationErrors(decoded.left))
     const accumulator: Accumulator = new Map()
-    for (const [tenant, [events, requested, ended, offline], open] of decoded.right) {
-      accumulator.set(tenant, { events, requested, ended, offline, open: new Set(open) })
+    for (const [name, [events, requested, ended, offline], chats] of decoded.right) {
+      const open = new Map<string, OpenChat>()
+      for (const [id, status, agentId, since, messages] of chats) {
+        open.set(id, { status, agentId, since, messages })
+      }
+      accumulator.set(name, { events, requested, ended, offline, open })
     }
     return E.right(accumulator)
   },
@@ -116,8 +179,8 @@ export const openChats: MergeableProjection<
 /** The same fold as `openChats`, written as one plain loop: what the bench compares with. */
 export const countOpenChatsByHand = (
   events: ReadonlyArray<FloorEvent>,
-): Map<string, TenantChatCounts> => {
-  const tenants = new Map<string, TenantChats>()
+): Map<string, TenantFloorView> => {
+  const tenants: Accumulator = new Map()
   for (let index = 0; index < events.length; index++) {
     const event = events[index] as FloorEvent
     let tenant = tenants.get(event.tenant)
@@ -126,104 +189,29 @@ export const countOpenChatsByHand = (
       tenants.set(event.tenant, tenant)
     }
     tenant.events++
-    if (event.type === 'ChatRequested') {
-      tenant.requested++
-      tenant.open.add(event.payload.chatId)
-    } else if (event.type === 'ChatReopened') {
-      tenant.open.add(event.payload.chatId)
-    } else if (event.type === 'ChatEnded') {
-      tenant.ended++
+    const type = event.type
+    if (type === 'ChatRequested' || type === 'ChatReopened') {
+      if (type === 'ChatRequested') tenant.requested++
+      tenant.open.set(event.payload.chatId, opened(event.time))
+    } else if (type === 'ChatEnded' || type === 'OfflineCaseCreated') {
+      if (type === 'ChatEnded') tenant.ended++
+      else tenant.offline++
       tenant.open.delete(event.payload.chatId)
-    } else if (event.type === 'OfflineCaseCreated') {
-      tenant.offline++
-      tenant.open.delete(event.payload.chatId)
+    } else if ('chatId' in event.payload) {
+      const chat = tenant.open.get(event.payload.chatId)
+      if (chat === undefined) continue
+      if (type === 'AgentMessaged' || type === 'VisitorMessaged') {
+        chat.messages++
+      } else if (type === 'ChatAssigned') {
+        chat.status = 'assigned'
+        chat.agentId = event.payload.agentId
+      } else if (type === 'ChatOffered') {
+        chat.status = 'offered'
+      } else if (type === 'ChatQueued' || type === 'ChatTransferred' || type === 'ChatReleased') {
+        chat.status = 'queued'
+        chat.agentId = null
+      }
     }
   }
-  return openChats.result(tenants)
-}
-
-/** mulberry32: a small seeded generator, so every run builds the same log. */
-const seededRandom = (seed: number): (() => number) => {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let mixed = Math.imul(state ^ (state >>> 15), 1 | state)
-    mixed ^= mixed + Math.imul(mixed ^ (mixed >>> 7), 61 | mixed)
-    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-interface LiveChat {
-  readonly tenant: string
-  readonly chatId: string
-  readonly agentId: string
-  step: number
-}
-
-const LIFE_LENGTH = 8
-
-const lifeEvent = (chat: LiveChat, time: number): Pick<FloorEvent, 'type' | 'payload'> => {
-  const { chatId, agentId } = chat
-  switch (chat.step) {
-    case 1:
-      return { type: 'ChatRequested', payload: { chatId, origin: 'visitor', priority: 0 } }
-    case 2:
-      return { type: 'ChatQueued', payload: { chatId } }
-    case 3:
-      return { type: 'ChatOffered', payload: { chatId, agentId, expiresAt: time + 30_000 } }
-    case 4:
-      return { type: 'ChatAssigned', payload: { chatId, agentId } }
-    case 5:
-      return { type: 'AgentMessaged', payload: { chatId, agentId, automated: false } }
-    case 6:
-      return { type: 'VisitorMessaged', payload: { chatId } }
-    case 7:
-      return { type: 'AgentMessaged', payload: { chatId, agentId, automated: false } }
-    default:
-      return { type: 'ChatEnded', payload: { chatId, by: 'agent', agentId } }
-  }
-}
-
-/**
- * A chat log of `count` events: `liveChats` chats in progress at any moment across
- * `tenants` tenants, each living 8 events from request to end, then replaced by a new
- * chat. Times rise by 0 to 2 s per event.
- */
-export const chatLog = (count: number, tenants = 4, liveChats = 400, seed = 7): FloorEvent[] =>
-  Array.from(chatLogEvents(count, tenants, liveChats, seed))
-
-/** `chatLog` made one event at a time, so a long history need not be held in memory. */
-export function* chatLogEvents(
-  count: number,
-  tenants = 4,
-  liveChats = 400,
-  seed = 7,
-): Generator<FloorEvent> {
-  const random = seededRandom(seed)
-  let chatsStarted = 0
-  const start = (): LiveChat => {
-    chatsStarted++
-    const tenant = `tenant-${chatsStarted % tenants}`
-    return { tenant, chatId: `c${chatsStarted}`, agentId: `a${chatsStarted % 25}`, step: 0 }
-  }
-  const live = Array.from({ length: liveChats }, start)
-  let time = Date.UTC(2026, 0, 5, 9)
-  for (let index = 0; index < count; index++) {
-    const slot = Math.floor(random() * live.length)
-    const chat = live[slot] ?? start()
-    chat.step++
-    time += Math.floor(random() * 2_000)
-    const { type, payload } = lifeEvent(chat, time)
-    yield {
-      id: `ev${index + 1}`,
-      stream: chat.chatId,
-      seq: chat.step,
-      type,
-      version: chatCatalogue.definitions.get(type)?.version ?? 1,
-      time,
-      tenant: chat.tenant,
-      payload,
-    } as FloorEvent
-    if (chat.step >= LIFE_LENGTH) live[slot] = start()
-  }
+  return new Map([...tenants].map(([name, floor]) => [name, viewOf(floor)]))
 }

@@ -1,8 +1,13 @@
+import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { feedReplay, finishReplay, replay, startReplay } from '../../src/kernel/replay.js'
 import { resumeReplay, snapshotReplay } from '../../src/kernel/snapshot.js'
-import type { SampleEvent } from '../../src/testing/arbitraries.js'
+import {
+  eventLogArbitrary,
+  withDuplicates,
+  type SampleEvent,
+} from '../../src/testing/arbitraries.js'
 import { appliedIds, tallies } from './sample-projections.js'
 
 const at = (id: string, stream: string, seq: number, tenant = 'acme'): SampleEvent => ({
@@ -67,6 +72,28 @@ describe('replay snapshots', () => {
     )
     expect(resumeReplay(appliedIds, { ...snapshot, accumulator: ['a', 7] })).toEqual(
       E.left([{ path: 'accumulator.1', reason: 'expected string, got 7' }]),
+    )
+  })
+})
+
+describe('snapshots with stream retention', () => {
+  it('resume to the same outcome even when streams are forgotten on the way', () => {
+    const options = { streamRetentionMs: 90_000 }
+    const logs = withDuplicates(eventLogArbitrary({ maxStepMs: 60_000, maxEvents: 80 }))
+    const cases = logs.chain(({ delivered }) =>
+      fc.tuple(fc.constant(delivered), fc.integer({ min: 0, max: delivered.length })),
+    )
+    fc.assert(
+      fc.property(cases, ([log, cut]) => {
+        const first = startReplay(tallies, options)
+        feedReplay(tallies, first, log.slice(0, cut))
+        const saved: unknown = JSON.parse(JSON.stringify(snapshotReplay(tallies, first)))
+        const resumed = resumeReplay(tallies, saved, options)
+        if (E.isLeft(resumed)) throw new Error('the snapshot did not resume')
+        feedReplay(tallies, resumed.right, log.slice(cut))
+        expect(finishReplay(tallies, resumed.right)).toEqual(replay(tallies, log, options))
+      }),
+      { numRuns: 500 },
     )
   })
 })
