@@ -368,3 +368,56 @@ describe('routing laws over random command sequences', () => {
     )
   })
 })
+
+describe('who gets a chat', () => {
+  type State = ReturnType<typeof floorDecider>['initialState']
+  type Agent = NonNullable<ReturnType<State['agents']['get']>>
+
+  const better = (x: Agent, y: Agent): boolean => {
+    if (x.reserve !== y.reserve) return y.reserve
+    if (x.tier !== y.tier) return x.tier < y.tier
+    if (x.load !== y.load) return x.load < y.load
+    if (x.lastRoutedAt !== y.lastRoutedAt) return x.lastRoutedAt < y.lastRoutedAt
+    return x.order < y.order
+  }
+
+  it('is the best eligible agent: lowest tier, reserves last, least busy, idle longest', () => {
+    fc.assert(
+      fc.property(historyArb, ({ settings, commands }) => {
+        const decider = floorDecider(settings)
+        let state = decider.initialState
+        for (const command of commands) {
+          const outcome = decider.decide(command, state)
+          if (E.isLeft(outcome)) continue
+          let chosenByName = command.type === 'RequestChat' && command.agentId !== undefined
+          for (const event of outcome.right) {
+            if (event.type === 'ChatTransferred' && event.payload.toAgentId !== undefined) {
+              chosenByName = true
+            }
+            const routed =
+              (event.type === 'ChatOffered' || event.type === 'ChatAssigned') && !chosenByName
+            if (routed) {
+              const chat = state.chats.get(event.payload.chatId)
+              const accepted = chat?.stage === 'offered' && chat.agentId === event.payload.agentId
+              const chosen = state.agents.get(event.payload.agentId)
+              if (chat !== undefined && chosen !== undefined && !accepted) {
+                for (const other of state.agents.values()) {
+                  const eligible =
+                    other.status === 'online' &&
+                    other.load < other.cap &&
+                    (chat.department === undefined ||
+                      other.departments.includes(chat.department)) &&
+                    !chat.passedOver.includes(other.agentId)
+                  if (other === chosen) expect(eligible).toBe(true)
+                  else if (eligible) expect(better(other, chosen)).toBe(false)
+                }
+              }
+            }
+            state = decider.evolve(state, event)
+          }
+        }
+      }),
+      { numRuns: 100 },
+    )
+  })
+})
