@@ -1,6 +1,6 @@
 import type { AgentStatus, ChatOrigin } from '../chat/events.js'
-import { emptyHeap } from './heap.js'
-import type { IdHeap, Less } from './heap.js'
+import { emptyHeap, heapSet } from './heap.js'
+import type { IdHeap } from './heap.js'
 
 /**
  * Where a chat stands. `routing` is the short moment between leaving an agent (expiry,
@@ -89,51 +89,31 @@ export const initialFloorState = (): FloorState => ({
 })
 
 /**
- * Which of two agents a chat should go to: reserve agents after everyone else, then the
- * lower tier, the least busy, the one routed to longest ago, the earlier profiled.
+ * Files an agent in a pool by the order a chat should go to agents: reserve agents after
+ * everyone else, then the lower tier, the least busy, the one routed to longest ago, the
+ * earlier profiled.
  */
-export const agentOrder =
-  (state: FloorState): Less =>
-  (a, b) => {
-    const x = state.agents.get(a)
-    const y = state.agents.get(b)
-    if (x === undefined || y === undefined) return x !== undefined
-    if (x.reserve !== y.reserve) return y.reserve
-    if (x.tier !== y.tier) return x.tier < y.tier
-    if (x.load !== y.load) return x.load < y.load
-    if (x.lastRoutedAt !== y.lastRoutedAt) return x.lastRoutedAt < y.lastRoutedAt
-    return x.order < y.order
-  }
+export const poolAgent = (pool: IdHeap, agent: AgentRecord): void =>
+  heapSet(
+    pool,
+    agent.agentId,
+    agent.reserve ? 1 : 0,
+    agent.tier,
+    agent.load,
+    agent.lastRoutedAt,
+    agent.order,
+  )
 
-/** Which of two waiting chats goes first: higher priority, then earlier, then ticket. */
-export const queueOrder =
-  (state: FloorState): Less =>
-  (a, b) => {
-    const x = state.chats.get(a)
-    const y = state.chats.get(b)
-    if (x === undefined || y === undefined) return x !== undefined
-    if (x.priority !== y.priority) return x.priority > y.priority
-    if (x.routingSince !== y.routingSince) return x.routingSince < y.routingSince
-    return x.queueTicket < y.queueTicket
-  }
+/** Files a waiting chat by the order of the queue: higher priority, then earlier, then ticket. */
+export const queueChat = (queue: IdHeap, chat: ChatRecord): void =>
+  heapSet(queue, chat.chatId, -chat.priority, chat.routingSince, chat.queueTicket)
 
-export const offerTimerOrder =
-  (state: FloorState): Less =>
-  (a, b) => {
-    const x = state.chats.get(a)?.offerExpiresAt ?? 0
-    const y = state.chats.get(b)?.offerExpiresAt ?? 0
-    return x !== y ? x < y : a < b
-  }
-
-export const releaseTimerOrder =
-  (state: FloorState): Less =>
-  (a, b) => {
-    const x = state.agents.get(a)
-    const y = state.agents.get(b)
-    const dueX = x?.releaseAt ?? 0
-    const dueY = y?.releaseAt ?? 0
-    return dueX !== dueY ? dueX < dueY : (x?.order ?? 0) < (y?.order ?? 0)
-  }
+/** Whether waiting chat `x` is ahead of `y`, even when they wait in different queues. */
+export const queuedBefore = (x: ChatRecord, y: ChatRecord): boolean => {
+  if (x.priority !== y.priority) return x.priority > y.priority
+  if (x.routingSince !== y.routingSince) return x.routingSince < y.routingSince
+  return x.queueTicket < y.queueTicket
+}
 
 export const poolFor = (state: FloorState, department: string | undefined): IdHeap | undefined =>
   department === undefined ? state.poolAnyone : state.poolsByDepartment.get(department)
