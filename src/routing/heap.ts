@@ -118,7 +118,7 @@ export const heapRemove = (heap: IdHeap, id: string): void => {
   const last = heap.items.length - 1
   if (slot !== last) swap(heap, slot, last)
   heap.items.pop()
-  heap.keys.length = last * WIDTH
+  for (let k = 0; k < WIDTH; k++) heap.keys.pop()
   heap.slots.delete(id)
   if (slot !== last && siftUp(heap, slot) === slot) siftDown(heap, slot)
 }
