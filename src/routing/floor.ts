@@ -28,8 +28,10 @@ const departmentPool = (state: FloorState, department: string): IdHeap => {
 export const reindexAgent = (floor: Floor, agent: AgentRecord): void => {
   const open = agent.status === 'online' && agent.load < agent.cap
   const { state } = floor
-  if (open) poolAgent(state.poolAnyone, agent)
-  else heapRemove(state.poolAnyone, agent.agentId)
+  if (state.poolAnyoneLive) {
+    if (open) poolAgent(state.poolAnyone, agent)
+    else heapRemove(state.poolAnyone, agent.agentId)
+  }
   for (const department of agent.departments) {
     const pool = departmentPool(state, department)
     if (open) poolAgent(pool, agent)

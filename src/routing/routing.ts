@@ -78,11 +78,11 @@ interface Pick {
 /** The oldest chat waiting in one queue that some agent of its pool can take now. */
 const considerQueue = (floor: Floor, department: string | undefined, pick: Pick): void => {
   const { state } = floor
-  const pool = poolFor(state, department)
-  if (pool === undefined || heapSize(pool) === 0) return
   const queue =
     department === undefined ? state.queueAnyone : state.queuesByDepartment.get(department)
   if (queue === undefined || heapSize(queue) === 0) return
+  const pool = poolFor(state, department)
+  if (pool === undefined || heapSize(pool) === 0) return
 
   let agentId: string | undefined
   const chatId = heapFirst(queue, (id) => {

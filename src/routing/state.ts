@@ -62,6 +62,11 @@ export interface FloorState {
   poolsByDepartment: Map<string, IdHeap>
   /** Online agents with room, best first, for chats of no department. */
   poolAnyone: IdHeap
+  /**
+   * Whether `poolAnyone` is kept up to date. It is built the first time a chat of no
+   * department needs it, so a floor where every chat has a department never pays for it.
+   */
+  poolAnyoneLive: boolean
   queuesByDepartment: Map<string, IdHeap>
   queueAnyone: IdHeap
   waiting: number
@@ -78,6 +83,7 @@ export const initialFloorState = (): FloorState => ({
   agents: new Map(),
   poolsByDepartment: new Map(),
   poolAnyone: emptyHeap(),
+  poolAnyoneLive: false,
   queuesByDepartment: new Map(),
   queueAnyone: emptyHeap(),
   waiting: 0,
@@ -116,7 +122,18 @@ export const queuedBefore = (x: ChatRecord, y: ChatRecord): boolean => {
 }
 
 export const poolFor = (state: FloorState, department: string | undefined): IdHeap | undefined =>
-  department === undefined ? state.poolAnyone : state.poolsByDepartment.get(department)
+  department === undefined ? anyonePool(state) : state.poolsByDepartment.get(department)
+
+/** The pool for chats of no department, built from the roster on first use. */
+export const anyonePool = (state: FloorState): IdHeap => {
+  if (!state.poolAnyoneLive) {
+    state.poolAnyoneLive = true
+    for (const agent of state.agents.values()) {
+      if (agent.status === 'online' && agent.load < agent.cap) poolAgent(state.poolAnyone, agent)
+    }
+  }
+  return state.poolAnyone
+}
 
 export const queueFor = (state: FloorState, department: string | undefined): IdHeap => {
   if (department === undefined) return state.queueAnyone

@@ -100,7 +100,6 @@ const GOAL_US = 50
  * Whole customers through the engine, as a simulator drives it: a request (offered), the
  * agent accepts, and an older chat ends; 200 agents, offers on, closed chats forgotten.
  * Counted per second of CPU time, so other work on the machine does not skew it.
- * @debt routing: short of 300 k/s; event allocation and Map upkeep dominate what is left.
  */
 const customersPerSecond = (customers: number): number => {
   const engine = new FloorEngine({
