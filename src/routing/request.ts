@@ -100,11 +100,11 @@ export const unavailability = (agent: AgentRecord): string | undefined => {
   return undefined
 }
 
+// @debt routing: scans the roster; only runs when `nobodyOnline` is `offline-case`.
 /**
  * Whether anyone who serves the department is signed in (online or away). Away agents
  * count: they are at work and their chats will be taken when they return.
  */
-// @debt routing: scans the roster; only runs when `nobodyOnline` is `offline-case`.
 const anyoneSignedIn = (floor: Floor, department: string | undefined): boolean => {
   for (const agent of floor.state.agents.values()) {
     if (agent.status === 'offline') continue
