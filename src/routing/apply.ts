@@ -2,9 +2,9 @@ import { effectiveCap } from '../chat/caps.js'
 import type { FloorEvent, FloorEventOf } from '../chat/events.js'
 import type { Floor } from './floor.js'
 import { reindexAgent, syncReleaseTimer, unpoolAgent } from './floor.js'
-import { heapPush, heapRemove } from './heap.js'
+import { heapRemove, heapSet } from './heap.js'
 import type { AgentRecord, ChatRecord } from './state.js'
-import { queueFor } from './state.js'
+import { queueChat, queueFor } from './state.js'
 
 /**
  * The one place the floor state changes: folds one event into it, in place. The engine
@@ -17,67 +17,8 @@ export const apply = (floor: Floor, event: FloorEvent): void => {
   switch (event.type) {
     case 'ChatRequested':
       return requested(floor, event)
-    case 'OfflineCaseCreated':
-      withChat(floor, event.payload.chatId, (chat) => {
-        leaveCurrentStage(floor, chat)
-        chat.stage = 'offline'
-      })
-      return forgetIfClosed(floor, event.payload.chatId)
-    case 'ChatQueued':
-      return withChat(floor, event.payload.chatId, (chat) => {
-        leaveCurrentStage(floor, chat)
-        chat.department = event.payload.department
-        chat.stage = 'queued'
-        chat.queueTicket = state.nextTicket++
-        heapPush(queueFor(state, chat.department), chat.chatId, floor.byQueue)
-        state.waiting++
-      })
-    case 'ChatOffered':
-      return withChat(floor, event.payload.chatId, (chat) => {
-        leaveCurrentStage(floor, chat)
-        chat.stage = 'offered'
-        chat.agentId = event.payload.agentId
-        chat.offerExpiresAt = event.payload.expiresAt
-        heapPush(state.offerTimers, chat.chatId, floor.byOfferDue)
-        takeOn(floor, event.payload.agentId, event.time)
-      })
-    case 'OfferDeclined':
-    case 'OfferExpired':
-      return withChat(floor, event.payload.chatId, (chat) => {
-        leaveCurrentStage(floor, chat)
-        chat.stage = 'routing'
-        chat.passedOver.push(event.payload.agentId)
-        const agent = state.agents.get(event.payload.agentId)
-        if (agent !== undefined) agent.missedOffers++
-      })
     case 'ChatAssigned':
       return assigned(floor, event)
-    case 'ChatTransferred':
-      return withChat(floor, event.payload.chatId, (chat) => {
-        leaveCurrentStage(floor, chat, event.time)
-        chat.stage = 'routing'
-        chat.passedOver = [event.payload.fromAgentId]
-        if (event.payload.toDepartment !== undefined) {
-          chat.department = event.payload.toDepartment
-        }
-      })
-    case 'ChatReleased':
-      return withChat(floor, event.payload.chatId, (chat) => {
-        leaveCurrentStage(floor, chat, event.time)
-        chat.stage = 'routing'
-      })
-    case 'ChatEnded':
-      withChat(floor, event.payload.chatId, (chat) => {
-        leaveCurrentStage(floor, chat, event.time)
-        chat.stage = 'ended'
-      })
-      return forgetIfClosed(floor, event.payload.chatId)
-    case 'ChatReopened':
-      return withChat(floor, event.payload.chatId, (chat) => {
-        chat.stage = 'routing'
-        chat.routingSince = event.time
-        chat.passedOver = []
-      })
     case 'AgentProfiled':
       return profiled(floor, event)
     case 'AgentStatusChanged': {
@@ -94,12 +35,77 @@ export const apply = (floor: Floor, event: FloorEvent): void => {
     case 'VisitorMessaged':
     case 'VisitorLeft':
       return
+    default: {
+      const chat = state.chats.get(event.payload.chatId)
+      if (chat !== undefined) moveChat(floor, chat, event)
+    }
   }
 }
 
-const withChat = (floor: Floor, chatId: string, change: (chat: ChatRecord) => void): void => {
-  const chat = floor.state.chats.get(chatId)
-  if (chat !== undefined) change(chat)
+type ChatMove = FloorEventOf<
+  | 'OfflineCaseCreated'
+  | 'ChatQueued'
+  | 'ChatOffered'
+  | 'OfferDeclined'
+  | 'OfferExpired'
+  | 'ChatTransferred'
+  | 'ChatReleased'
+  | 'ChatEnded'
+  | 'ChatReopened'
+>
+
+/** A chat moves from one stage to another. */
+const moveChat = (floor: Floor, chat: ChatRecord, event: ChatMove): void => {
+  const { state } = floor
+  switch (event.type) {
+    case 'OfflineCaseCreated':
+      leaveCurrentStage(floor, chat, event.time)
+      chat.stage = 'offline'
+      return forgetIfClosed(floor, chat.chatId)
+    case 'ChatQueued':
+      leaveCurrentStage(floor, chat, event.time)
+      chat.department = event.payload.department
+      chat.stage = 'queued'
+      chat.queueTicket = state.nextTicket++
+      queueChat(queueFor(state, chat.department), chat)
+      state.waiting++
+      return
+    case 'ChatOffered':
+      leaveCurrentStage(floor, chat, event.time)
+      chat.stage = 'offered'
+      chat.agentId = event.payload.agentId
+      chat.offerExpiresAt = event.payload.expiresAt
+      heapSet(state.offerTimers, chat.chatId, chat.offerExpiresAt, state.nextTicket++)
+      return takeOn(floor, event.payload.agentId, event.time)
+    case 'OfferDeclined':
+    case 'OfferExpired': {
+      leaveCurrentStage(floor, chat, event.time)
+      chat.stage = 'routing'
+      chat.passedOver.push(event.payload.agentId)
+      const agent = state.agents.get(event.payload.agentId)
+      if (agent !== undefined) agent.missedOffers++
+      return
+    }
+    case 'ChatTransferred':
+      leaveCurrentStage(floor, chat, event.time)
+      chat.stage = 'routing'
+      chat.passedOver = [event.payload.fromAgentId]
+      if (event.payload.toDepartment !== undefined) chat.department = event.payload.toDepartment
+      return
+    case 'ChatReleased':
+      leaveCurrentStage(floor, chat, event.time)
+      chat.stage = 'routing'
+      return
+    case 'ChatEnded':
+      leaveCurrentStage(floor, chat, event.time)
+      chat.stage = 'ended'
+      return forgetIfClosed(floor, chat.chatId)
+    case 'ChatReopened':
+      chat.stage = 'routing'
+      chat.routingSince = event.time
+      chat.passedOver = []
+      return
+  }
 }
 
 const forgetIfClosed = (floor: Floor, chatId: string): void => {
@@ -134,10 +140,10 @@ const takeOn = (floor: Floor, agentId: string, time: number): void => {
 }
 
 /** Lets go of whatever ties the chat to a queue, an offer or an agent. */
-const leaveCurrentStage = (floor: Floor, chat: ChatRecord, time = 0): void => {
+const leaveCurrentStage = (floor: Floor, chat: ChatRecord, time: number): void => {
   const { state } = floor
   if (chat.stage === 'queued') {
-    heapRemove(queueFor(state, chat.department), chat.chatId, floor.byQueue)
+    heapRemove(queueFor(state, chat.department), chat.chatId)
     state.waiting--
     return
   }
@@ -145,7 +151,7 @@ const leaveCurrentStage = (floor: Floor, chat: ChatRecord, time = 0): void => {
 
   const agent = chat.agentId === undefined ? undefined : state.agents.get(chat.agentId)
   if (chat.stage === 'offered') {
-    heapRemove(state.offerTimers, chat.chatId, floor.byOfferDue)
+    heapRemove(state.offerTimers, chat.chatId)
     chat.offerExpiresAt = -1
   }
   chat.agentId = undefined
@@ -165,7 +171,7 @@ const assigned = (floor: Floor, event: FloorEventOf<'ChatAssigned'>): void => {
   if (chat === undefined || agent === undefined) return
 
   if (chat.stage === 'offered' && chat.agentId === agent.agentId) {
-    heapRemove(floor.state.offerTimers, chat.chatId, floor.byOfferDue)
+    heapRemove(floor.state.offerTimers, chat.chatId)
     chat.offerExpiresAt = -1
   } else {
     leaveCurrentStage(floor, chat, event.time)

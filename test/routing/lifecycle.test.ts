@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import type { FloorEngine } from '../../src/routing/index.js'
-import { floorDecider } from '../../src/routing/index.js'
+import { floorDecider, floorNextDueAt } from '../../src/routing/index.js'
 import {
   at,
   endByAgent,
@@ -145,7 +145,7 @@ describe('tiers, reserves, departments and priorities', () => {
 })
 
 describe('transfers', () => {
-  it('to a department with nobody free: the chat joins its queue, the sender is free at once', () => {
+  it('to a department with nobody free: it joins that queue, the sender is free at once', () => {
     const floor = newEngine()
     onlineAgents(floor, [
       { id: 'A', departments: ['sales'] },
@@ -309,5 +309,86 @@ describe('a long run', () => {
     expect(refusal(floor, { type: 'ReopenChat', time: at('09:03'), chatId: 'C1' })).toBe(
       'chat C1 does not exist; request it first',
     )
+  })
+})
+
+describe('freed capacity pulls the oldest waiting chat', () => {
+  const busyFloor = () => {
+    const floor = newEngine()
+    onlineAgents(floor, [
+      { id: 'A', departments: ['sales'] },
+      { id: 'B', departments: ['billing'] },
+    ])
+    capAll(floor, 1)
+    must(floor, request('S1', at('09:00'), 'sales'))
+    must(floor, request('B1', at('09:01'), 'billing'))
+    must(floor, request('S2', at('09:02'), 'sales'))
+    must(floor, request('B2', at('09:03'), 'billing'))
+    must(floor, request('S3', at('09:04'), 'sales'))
+    return floor
+  }
+
+  it('when a cap rises, for every agent it concerns', () => {
+    const floor = busyFloor()
+    expect(
+      step(floor, { type: 'SetCapLimit', time: at('09:05'), scope: 'global', maxChats: 2 }),
+    ).toEqual(['CapLimitSet', 'assigned S2 A', 'assigned B2 B'])
+    expect(floor.queueHead('sales')).toBe('S3')
+  })
+
+  it('when an agent comes back from away', () => {
+    const floor = busyFloor()
+    must(floor, { type: 'SetAgentStatus', time: at('09:05'), agentId: 'A', status: 'away' })
+    expect(step(floor, endByAgent('S1', 'A', at('09:06')))).toEqual(['ended S1 by agent'])
+    expect(
+      step(floor, { type: 'SetAgentStatus', time: at('09:07'), agentId: 'A', status: 'online' }),
+    ).toEqual(['status A online', 'assigned S2 A'])
+  })
+
+  it('when an agent joins a department, from its queue too', () => {
+    const floor = busyFloor()
+    must(floor, endByAgent('S1', 'A', at('09:05')))
+    expect(floor.agent('A')?.chats).toEqual(['S2'])
+    must(floor, endByAgent('S2', 'A', at('09:06')))
+    expect(floor.agent('A')?.chats).toEqual(['S3'])
+    must(floor, {
+      type: 'SetCapLimit',
+      time: at('09:07'),
+      scope: 'agent',
+      agentId: 'A',
+      maxChats: 2,
+    })
+    must(floor, request('S4', at('09:08'), 'sales'))
+    expect(
+      step(floor, {
+        type: 'ProfileAgent',
+        time: at('09:09'),
+        agentId: 'A',
+        tier: 1,
+        reserve: false,
+        departments: ['sales', 'billing'],
+      }),
+    ).toEqual(['AgentProfiled'])
+    must(floor, endByAgent('S3', 'A', at('09:10')))
+    expect(floor.agent('A')?.chats).toEqual(['S4', 'B2'])
+  })
+})
+
+describe('timers held by the pure decider', () => {
+  it('tell when the next tick is due', () => {
+    const decider = floorDecider(settings({ offerTimeoutMs: 30_000 }))
+    let state = decider.initialState
+    const commands = [
+      { type: 'ProfileAgent', time: 0, agentId: 'A', tier: 1, reserve: false, departments: [] },
+      { type: 'SetAgentStatus', time: 0, agentId: 'A', status: 'online' },
+      { type: 'RequestChat', time: at('10:00'), chatId: 'C1' },
+    ] as const
+    for (const command of commands) {
+      const outcome = decider.decide(command, state)
+      for (const event of E.isRight(outcome) ? outcome.right : []) {
+        state = decider.evolve(state, event)
+      }
+    }
+    expect(floorNextDueAt(state)).toBe(at('10:00:30'))
   })
 })
