@@ -25,6 +25,8 @@ export const due = (
   policy: OutboxPolicy,
 ): ReadonlyMap<string, ReadonlyArray<DueDelivery>> => {
   const byConnection = new Map<string, DueDelivery[]>()
+  // @debt crm: scans every case, delivered and purged ones too; an index by due time
+  // would make a tick proportional to what is waiting.
   state.cases.forEach((record) => {
     if (state.connections.get(record.connectionId)?.status !== 'connected') return
     const at = dueAt(record, policy)

@@ -156,7 +156,8 @@ export const lookupAccount = (
 
   const listed = listedAs(host.right, lists)
   if (listed !== undefined) {
-    const reason = `${host.right.hostname} is a ${listed === 'free-mail' ? 'free' : 'disposable'} mail domain`
+    const kind = listed === 'free-mail' ? 'free' : 'disposable'
+    const reason = `${host.right.hostname} is a ${kind} mail domain`
     return { kind: 'unmatched', why: listed, reason }
   }
 

@@ -1,5 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
+import { connectionsToRefresh } from '../../src/crm/connection.js'
 import { due, nextWakeAt } from '../../src/crm/due.js'
 import { idempotencyKeyFor, type OutboxPolicy } from '../../src/crm/outbox.js'
 import { grant, outboxDriver } from './outbox-driver.js'
@@ -107,7 +108,7 @@ describe('the outbox', () => {
     expect(due(outbox.state(), 10_000, policy).size).toBe(0)
   })
 
-  it('blocks on a permanent failure until a person unblocks, then starts the backoff afresh', () => {
+  it('blocks on a permanent failure until a person unblocks; the backoff then starts afresh', () => {
     const outbox = outboxDriver(policy)
     outbox.run(grant(0, 'c1'))
     outbox.run(prepare(0, 'k2'))
@@ -268,5 +269,18 @@ describe('the outbox', () => {
 
   it('never gives two cases the same key', () => {
     expect(idempotencyKeyFor('a:b', 'c')).not.toBe(idempotencyKeyFor('a', 'b:c'))
+  })
+})
+
+describe('token refresh', () => {
+  it('lists connected connections whose token expires within the margin, soonest first', () => {
+    const outbox = outboxDriver(policy)
+    outbox.run({ ...grant(0, 'c1'), accessTokenExpiresAt: 10_000 })
+    outbox.run({ ...grant(0, 'c2'), accessTokenExpiresAt: 5_000 })
+    outbox.run({ ...grant(0, 'c3'), accessTokenExpiresAt: 60_000 })
+    outbox.run({ ...grant(0, 'c4'), accessTokenExpiresAt: 1_000 })
+    outbox.run({ type: 'DisconnectConnection', time: 0, connectionId: 'c4', note: 'admin' })
+    const refresh = connectionsToRefresh(outbox.state().connections, 4_000, 6_000)
+    expect(refresh.map((c) => c.connectionId)).toEqual(['c2', 'c1'])
   })
 })
