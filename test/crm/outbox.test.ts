@@ -268,6 +268,34 @@ describe('the outbox', () => {
     expect(codeOf(outbox.attempt(prepare(1, 'k5', 'c2')))).toBe('case-conflict')
   })
 
+  it('counts attempts that never answer, and blocks a case whose CRM stays silent', () => {
+    const outbox = outboxDriver(policy)
+    outbox.run(grant(0, 'c1'))
+    outbox.run(prepare(0, 'k7'))
+    outbox.run(startAt(0, 'k7'))
+    expect(outbox.run(startAt(30_000, 'k7'))).toEqual([
+      {
+        type: 'DeliveryFailed',
+        time: 30_000,
+        payload: {
+          caseId: 'k7',
+          attempt: 1,
+          failure: { kind: 'transient', nextRetryAt: 30_000, cause: 'no answer within 30000 ms' },
+        },
+      },
+      { type: 'DeliveryAttempted', time: 30_000, payload: { caseId: 'k7', attempt: 2 } },
+    ])
+    outbox.run(startAt(60_000, 'k7'))
+    outbox.run(startAt(90_000, 'k7'))
+    // The fourth silent attempt is the last one allowed: no fifth attempt is made.
+    expect(outbox.run(startAt(120_000, 'k7')).map((fact) => fact.type)).toEqual(['DeliveryFailed'])
+    expect(outbox.state().cases.get('k7')).toMatchObject({
+      status: 'blocked',
+      attempts: 4,
+      lastFailure: 'gave up after 4 transient failures in a row (last: no answer within 30000 ms)',
+    })
+  })
+
   it('delivers a blocked case when an earlier attempt turns out to have succeeded', () => {
     const outbox = outboxDriver(policy)
     outbox.run(grant(0, 'c1'))
