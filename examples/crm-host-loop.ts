@@ -37,7 +37,11 @@ export const makeHostLoop = (host: CrmHost, policy: OutboxPolicy, initial?: Outb
 
   const deliver = async (delivery: DueDelivery, now: () => number) => {
     const started = await execute({ type: 'StartDelivery', time: now(), caseId: delivery.caseId })
-    if (E.isLeft(started)) return
+    // Send only what the outbox recorded as an attempt: a lost attempt may instead have
+    // been the last one allowed, blocking the case.
+    if (E.isLeft(started) || !started.right.some((fact) => fact.type === 'DeliveryAttempted')) {
+      return
+    }
     const outcome = await host.send(delivery).catch((error: unknown): DeliveryOutcome => ({
       kind: 'network-error',
       message: String(error),

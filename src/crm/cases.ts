@@ -111,6 +111,8 @@ export const evolveCase = (
       return { ...record, status: 'queued', consecutiveFailures: 0, nextAttemptAt: fact.time }
 
     case 'CasePurged':
+      // @debt crm: a purged case keeps its id, key and record id in the state forever, so
+      // its id can never be queued again; millions of cases would want an archive instead.
       if (record.status !== 'delivered') return record
       return { ...record, status: 'purged', fields: {} }
   }

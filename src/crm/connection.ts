@@ -83,3 +83,16 @@ export const evolveConnection = (
       return { ...connection, status: 'disconnected' }
   }
 }
+
+/**
+ * Connected connections whose access token expires within `marginMs` of `now` (epoch
+ * ms), soonest first: the host refreshes them and records `RotateTokens`.
+ */
+export const connectionsToRefresh = (
+  connections: ReadonlyMap<string, Connection>,
+  now: number,
+  marginMs: number,
+): ReadonlyArray<Connection> =>
+  [...connections.values()]
+    .filter((c) => c.status === 'connected' && c.accessTokenExpiresAt - now <= marginMs)
+    .sort((a, b) => a.accessTokenExpiresAt - b.accessTokenExpiresAt)

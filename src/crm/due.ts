@@ -25,10 +25,12 @@ export const due = (
   policy: OutboxPolicy,
 ): ReadonlyMap<string, ReadonlyArray<DueDelivery>> => {
   const byConnection = new Map<string, DueDelivery[]>()
-  for (const record of state.cases.values()) {
-    if (state.connections.get(record.connectionId)?.status !== 'connected') continue
+  // @debt crm: scans every case, delivered and purged ones too; an index by due time
+  // would make a tick proportional to what is waiting.
+  state.cases.forEach((record) => {
+    if (state.connections.get(record.connectionId)?.status !== 'connected') return
     const at = dueAt(record, policy)
-    if (at === undefined || at > now) continue
+    if (at === undefined || at > now) return
     const delivery: DueDelivery = {
       caseId: record.caseId,
       connectionId: record.connectionId,
@@ -40,7 +42,7 @@ export const due = (
     const list = byConnection.get(record.connectionId)
     if (list === undefined) byConnection.set(record.connectionId, [delivery])
     else list.push(delivery)
-  }
+  })
   for (const list of byConnection.values()) {
     list.sort((a, b) => a.dueAt - b.dueAt || (a.caseId < b.caseId ? -1 : 1))
   }
@@ -53,10 +55,10 @@ export const due = (
  */
 export const nextWakeAt = (state: OutboxState, policy: OutboxPolicy): number | undefined => {
   let earliest: number | undefined
-  for (const record of state.cases.values()) {
-    if (state.connections.get(record.connectionId)?.status !== 'connected') continue
+  state.cases.forEach((record) => {
+    if (state.connections.get(record.connectionId)?.status !== 'connected') return
     const at = dueAt(record, policy)
     if (at !== undefined && (earliest === undefined || at < earliest)) earliest = at
-  }
+  })
   return earliest
 }

@@ -1,5 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
+import { domainToASCII } from 'node:url'
 import { parse } from 'tldts'
 import { NonEmptyString } from '../kernel/event.js'
 import { fromValidationErrors, type DecodeFailure } from '../kernel/failure.js'
@@ -44,8 +45,10 @@ interface Host {
 
 /** A host name an address or a claim may use, or why not. */
 const hostOf = (raw: string): E.Either<string, Host> => {
-  const name = raw.toLowerCase().replace(/\.$/, '')
-  if (name.startsWith('[')) return E.left(`${raw} is an address literal, not a domain`)
+  if (raw.startsWith('[')) return E.left(`${raw} is an address literal, not a domain`)
+  // Unicode and punycode spellings of one domain are the same domain.
+  const name = domainToASCII(raw.replace(/\.$/, ''))
+  if (name === '') return E.left(`${raw} is not a valid domain name`)
   const parsed = parse(name, { allowPrivateDomains: true })
   if (parsed.isIp === true) return E.left(`${raw} is an IP address, not a domain`)
   if (parsed.hostname === null || parsed.hostname !== name) {
@@ -156,7 +159,8 @@ export const lookupAccount = (
 
   const listed = listedAs(host.right, lists)
   if (listed !== undefined) {
-    const reason = `${host.right.hostname} is a ${listed === 'free-mail' ? 'free' : 'disposable'} mail domain`
+    const kind = listed === 'free-mail' ? 'free' : 'disposable'
+    const reason = `${host.right.hostname} is a ${kind} mail domain`
     return { kind: 'unmatched', why: listed, reason }
   }
 

@@ -1,6 +1,4 @@
-import freeMailDomains from 'email-providers/all.json' with { type: 'json' }
-import disposableDomains from 'disposable-email-domains/index.json' with { type: 'json' }
-import disposableWildcards from 'disposable-email-domains/wildcard.json' with { type: 'json' }
+import { createRequire } from 'node:module'
 
 /**
  * Mail domains that say nothing about a visitor's company: free providers (gmail.com,
@@ -12,14 +10,30 @@ export interface MailDomainLists {
   readonly disposable: ReadonlySet<string>
 }
 
+/**
+ * The lists ship as JSON files, read with a `require` made for this module: JSON import
+ * attributes do not survive the bundler, and the CommonJS build has no `import.meta`.
+ */
+const load = (path: string): ReadonlyArray<string> => {
+  const here = typeof __filename === 'string' ? __filename : import.meta.url
+  const value: unknown = createRequire(here)(path)
+  if (!Array.isArray(value) || !value.every((entry) => typeof entry === 'string')) {
+    throw new Error(`${path} is not a list of domains; reinstall the package`)
+  }
+  return value
+}
+
 let lists: MailDomainLists | undefined
 
 /** The lists of the `email-providers` and `disposable-email-domains` packages, built once. */
 export const defaultMailDomainLists = (): MailDomainLists => {
   lists ??= {
-    free: new Set(freeMailDomains.map((domain) => domain.toLowerCase())),
+    free: new Set(load('email-providers/all.json').map((domain) => domain.toLowerCase())),
     disposable: new Set(
-      [...disposableDomains, ...disposableWildcards].map((domain) => domain.toLowerCase()),
+      [
+        ...load('disposable-email-domains/index.json'),
+        ...load('disposable-email-domains/wildcard.json'),
+      ].map((domain) => domain.toLowerCase()),
     ),
   }
   return lists

@@ -136,12 +136,19 @@ const start = (
     const when = at === undefined ? 'is never due' : `is due at ${at}`
     return refuse('not-due', `case ${record.caseId} is ${record.status} and ${when}`)
   }
-  const attempt = record.attempts + 1
-  return emit({
+  const attempted: CrmFact = {
     type: 'DeliveryAttempted',
     time: command.time,
-    payload: { caseId: record.caseId, attempt },
-  })
+    payload: { caseId: record.caseId, attempt: record.attempts + 1 },
+  }
+  if (record.status !== 'sending') return emit(attempted)
+
+  // The attempt in flight never answered: it counts as a transient failure, so a CRM
+  // that stays silent ends in a blocked case instead of being retried for ever. It
+  // already waited `attemptTimeoutMs`, so the retry goes out at once.
+  const cause = `no answer within ${policy.attemptTimeoutMs} ms`
+  const lost = transientFailure(record, record.attempts, command.time, cause, policy, command.time)
+  return lost.payload.failure.kind === 'permanent' ? emit(lost) : emit(lost, attempted)
 }
 
 const recordOutcome = (
@@ -180,27 +187,31 @@ const recordOutcome = (
   }
 }
 
-type Failure = Extract<CrmFact, { type: 'DeliveryFailed' }>['payload']['failure']
+type FailedFact = Extract<CrmFact, { type: 'DeliveryFailed' }>
+type Failure = FailedFact['payload']['failure']
 
-const failed = (caseId: string, attempt: number, time: number, failure: Failure): CrmFact => ({
+const failed = (caseId: string, attempt: number, time: number, failure: Failure): FailedFact => ({
   type: 'DeliveryFailed',
   time,
   payload: { caseId, attempt, failure },
 })
 
+/** Retry after the backoff, or at `retryAt` (epoch ms) when given. */
 const transientFailure = (
   record: OutboxCase,
   attempt: number,
   time: number,
   cause: string,
   policy: OutboxPolicy,
-): CrmFact => {
+  retryAt?: number,
+): FailedFact => {
   const failures = record.consecutiveFailures + 1
   if (failures >= policy.maxTransientFailures) {
     const reason = `gave up after ${failures} transient failures in a row (last: ${cause})`
     return failed(record.caseId, attempt, time, { kind: 'permanent', reason })
   }
-  const nextRetryAt = time + retryDelayMs(policy.backoff, record.idempotencyKey, failures)
+  const delayMs = retryDelayMs(policy.backoff, record.idempotencyKey, failures)
+  const nextRetryAt = retryAt ?? time + delayMs
   return failed(record.caseId, attempt, time, { kind: 'transient', nextRetryAt, cause })
 }
 

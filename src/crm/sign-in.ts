@@ -60,6 +60,8 @@ const checkForm = (form: string, signInPath: string): E.Either<string, URL> => {
     return E.left('the target is not a valid path')
   }
   if (url.origin !== siteOrigin) return E.left('the target leaves the site')
+  // `/.//evil` resolves to the path `//evil`, which a browser reads as another site.
+  if (url.pathname.startsWith('//')) return E.left('the target resolves to //host')
   const path = comparablePath(url.pathname)
   if (path === signInPath || path.startsWith(signInPath + '/')) {
     return E.left('the target is the sign-in route, which would sign in again')

@@ -17,6 +17,9 @@ const suites: ReadonlyArray<readonly [string, BenchSuite]> = [
   ['routing', routingBench],
   ['simulation', simulationBench],
 ]
+import { crmSuite } from './crm.js'
+
+const suites: ReadonlyArray<readonly [string, BenchSuite]> = [['crm', crmSuite]]
 
 const pad = (text: string, width: number): string => text.padEnd(width)
 

@@ -9,6 +9,7 @@ const loaded = loadAccountDirectory([
   { accountId: 'acme-uk', domain: 'acme.co.uk', includeSubdomains: true },
   { accountId: 'globex', domain: 'Globex.io.', includeSubdomains: true },
   { accountId: 'pages', domain: 'initech.github.io' },
+  { accountId: 'books', domain: 'bücher.de' },
 ])
 if (E.isLeft(loaded)) throw new Error(JSON.stringify(loaded.left))
 const directory: AccountDirectory = loaded.right
@@ -38,6 +39,10 @@ describe('account lookup by e-mail domain', () => {
     ['ann@initech.github.io', 'pages'],
     ['ann@other.github.io', 'no-account'],
     ['"a@b"@acme.com', 'acme'],
+    // One domain, spelled in Unicode or in punycode.
+    ['ann@bücher.de', 'books'],
+    ['ann@xn--bcher-kva.de', 'books'],
+    ['ann@BÜCHER.de', 'books'],
   ])('%s -> %s', (email, expected) => {
     expect(accountOf(email)).toBe(expected)
   })

@@ -1,7 +1,9 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import type { ChatCaseFields } from '../../src/crm/chat-fields.js'
+import { prepareChatCase } from '../../src/crm/chat-case.js'
 import { applyFieldMapping, loadFieldMapping } from '../../src/crm/mapping.js'
+import { chatLog } from './chat-events.js'
 
 const answered: ChatCaseFields = {
   chatId: 'c1',
@@ -88,5 +90,36 @@ describe('field mapping', () => {
     expect(failuresOf({ customFields: ['x', 'x'], fields: [] })).toEqual([
       { path: 'customFields.1', reason: 'x is declared twice' },
     ])
+  })
+})
+
+describe('a chat case for the outbox', () => {
+  it('folds the chat, maps its fields and names the case after the chat', () => {
+    const mapping = loadFieldMapping({
+      fields: [
+        { from: 'missedChat', to: 'Missed_Chat__c' },
+        { from: 'waitTimeMs', to: 'Wait_Time__c', unit: 'seconds' },
+      ],
+    })
+    if (E.isLeft(mapping)) throw new Error('mapping refused')
+    const log = chatLog('c9')
+      .add('ChatRequested', 0, { chatId: 'c9', origin: 'visitor', priority: 0 })
+      .add('ChatQueued', 0, { chatId: 'c9' })
+      .add('VisitorLeft', 42_000, { chatId: 'c9' })
+    const command = prepareChatCase({
+      events: log.events,
+      mapping: mapping.right,
+      connectionId: 'sf',
+      time: 42_000,
+    })
+    expect(command).toEqual(
+      E.right({
+        type: 'PrepareCase',
+        time: 42_000,
+        caseId: 'c9',
+        connectionId: 'sf',
+        fields: { Missed_Chat__c: true, Wait_Time__c: 42 },
+      }),
+    )
   })
 })

@@ -1,5 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
+import { connectionsToRefresh } from '../../src/crm/connection.js'
+import { crmCatalogue } from '../../src/crm/events.js'
 import { due, nextWakeAt } from '../../src/crm/due.js'
 import { idempotencyKeyFor, type OutboxPolicy } from '../../src/crm/outbox.js'
 import { grant, outboxDriver } from './outbox-driver.js'
@@ -107,7 +109,7 @@ describe('the outbox', () => {
     expect(due(outbox.state(), 10_000, policy).size).toBe(0)
   })
 
-  it('blocks on a permanent failure until a person unblocks, then starts the backoff afresh', () => {
+  it('blocks on a permanent failure until a person unblocks; the backoff then starts afresh', () => {
     const outbox = outboxDriver(policy)
     outbox.run(grant(0, 'c1'))
     outbox.run(prepare(0, 'k2'))
@@ -266,7 +268,81 @@ describe('the outbox', () => {
     expect(codeOf(outbox.attempt(prepare(1, 'k5', 'c2')))).toBe('case-conflict')
   })
 
+  it('counts attempts that never answer, and blocks a case whose CRM stays silent', () => {
+    const outbox = outboxDriver(policy)
+    outbox.run(grant(0, 'c1'))
+    outbox.run(prepare(0, 'k7'))
+    outbox.run(startAt(0, 'k7'))
+    expect(outbox.run(startAt(30_000, 'k7'))).toEqual([
+      {
+        type: 'DeliveryFailed',
+        time: 30_000,
+        payload: {
+          caseId: 'k7',
+          attempt: 1,
+          failure: { kind: 'transient', nextRetryAt: 30_000, cause: 'no answer within 30000 ms' },
+        },
+      },
+      { type: 'DeliveryAttempted', time: 30_000, payload: { caseId: 'k7', attempt: 2 } },
+    ])
+    outbox.run(startAt(60_000, 'k7'))
+    outbox.run(startAt(90_000, 'k7'))
+    // The fourth silent attempt is the last one allowed: no fifth attempt is made.
+    expect(outbox.run(startAt(120_000, 'k7')).map((fact) => fact.type)).toEqual(['DeliveryFailed'])
+    expect(outbox.state().cases.get('k7')).toMatchObject({
+      status: 'blocked',
+      attempts: 4,
+      lastFailure: 'gave up after 4 transient failures in a row (last: no answer within 30000 ms)',
+    })
+  })
+
+  it('delivers a blocked case when an earlier attempt turns out to have succeeded', () => {
+    const outbox = outboxDriver(policy)
+    outbox.run(grant(0, 'c1'))
+    outbox.run(prepare(0, 'k6'))
+    outbox.run(startAt(0, 'k6'))
+    outbox.run(startAt(30_000, 'k6'))
+    outbox.run(http(30_100, 'k6', 2, 409))
+    expect(outbox.state().cases.get('k6')?.status).toBe('blocked')
+    outbox.run(accepted(30_200, 'k6', 1, 'REC-6'))
+    expect(outbox.state().cases.get('k6')).toMatchObject({
+      status: 'delivered',
+      crmRecordId: 'REC-6',
+    })
+  })
+
   it('never gives two cases the same key', () => {
     expect(idempotencyKeyFor('a:b', 'c')).not.toBe(idempotencyKeyFor('a', 'b:c'))
+  })
+})
+
+describe('token refresh', () => {
+  it('lists connected connections whose token expires within the margin, soonest first', () => {
+    const outbox = outboxDriver(policy)
+    outbox.run({ ...grant(0, 'c1'), accessTokenExpiresAt: 10_000 })
+    outbox.run({ ...grant(0, 'c2'), accessTokenExpiresAt: 5_000 })
+    outbox.run({ ...grant(0, 'c3'), accessTokenExpiresAt: 60_000 })
+    outbox.run({ ...grant(0, 'c4'), accessTokenExpiresAt: 1_000 })
+    outbox.run({ type: 'DisconnectConnection', time: 0, connectionId: 'c4', note: 'admin' })
+    const refresh = connectionsToRefresh(outbox.state().connections, 4_000, 6_000)
+    expect(refresh.map((c) => c.connectionId)).toEqual(['c2', 'c1'])
+  })
+})
+
+describe('the CRM event catalogue', () => {
+  it('names the path and the reason of a bad payload', () => {
+    const decoded = crmCatalogue.decode({
+      id: 'e1',
+      stream: 'crm-case-k1',
+      seq: 1,
+      type: 'DeliveryFailed',
+      version: 1,
+      time: 5,
+      tenant: 't',
+      payload: { caseId: 'k1', attempt: 0, failure: { kind: 'permanent', reason: 'HTTP 400' } },
+    })
+    expect(decoded).toEqual(
+      E.left([{ path: 'payload.attempt', reason: 'expected positive integer, got 0' }]),
+    )
   })
 })

@@ -147,8 +147,10 @@ export const simulate = (scenario: Scenario, maxTicks = 600): SimulationResult =
   const send = (tick: number, connectionIndex: number, caseId: string, key: string) => {
     const started = apply({ type: 'StartDelivery', time: tick * tickMs, caseId })
     if (E.isLeft(started)) throw new Error(`due case ${caseId} could not start`)
-    const attempted = started.right[0]
-    const attempt = attempted?.type === 'DeliveryAttempted' ? attempted.payload.attempt : 0
+    const attempted = started.right.find((fact) => fact.type === 'DeliveryAttempted')
+    // A silent attempt may have been the last one allowed: then nothing is sent.
+    if (attempted?.type !== 'DeliveryAttempted') return
+    const attempt = attempted.payload.attempt
     const sent = keysSent.get(caseId) ?? new Set<string>()
     sent.add(key)
     keysSent.set(caseId, sent)
