@@ -9,6 +9,7 @@ import { kernelBench } from './kernel.js'
 import { healthSuite } from './health.js'
 import { routingBench } from './routing.js'
 import { simulationBench } from './simulation.js'
+import { crmSuite } from './crm.js'
 
 const suites: ReadonlyArray<readonly [string, BenchSuite]> = [
   ['staffing', staffingSuite],
@@ -16,10 +17,8 @@ const suites: ReadonlyArray<readonly [string, BenchSuite]> = [
   ['health', healthSuite],
   ['routing', routingBench],
   ['simulation', simulationBench],
+  ['crm', crmSuite],
 ]
-import { crmSuite } from './crm.js'
-
-const suites: ReadonlyArray<readonly [string, BenchSuite]> = [['crm', crmSuite]]
 
 const pad = (text: string, width: number): string => text.padEnd(width)
 
