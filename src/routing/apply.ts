@@ -3,7 +3,7 @@ import type { FloorEvent, FloorEventOf } from '../chat/events.js'
 import type { Floor } from './floor.js'
 import { reindexAgent, syncReleaseTimer, unpoolAgent } from './floor.js'
 import { heapRemove, heapSet } from './heap.js'
-import type { AgentRecord, ChatRecord } from './state.js'
+import type { AgentRecord, FloorChatRecord } from './state.js'
 import { queueChat, queueFor } from './state.js'
 
 /**
@@ -55,7 +55,7 @@ type ChatMove = FloorEventOf<
 >
 
 /** A chat moves from one stage to another. */
-const moveChat = (floor: Floor, chat: ChatRecord, event: ChatMove): void => {
+const moveChat = (floor: Floor, chat: FloorChatRecord, event: ChatMove): void => {
   const { state } = floor
   switch (event.type) {
     case 'OfflineCaseCreated':
@@ -140,7 +140,7 @@ const takeOn = (floor: Floor, agentId: string, time: number): void => {
 }
 
 /** Lets go of whatever ties the chat to a queue, an offer or an agent. */
-const leaveCurrentStage = (floor: Floor, chat: ChatRecord, time: number): void => {
+const leaveCurrentStage = (floor: Floor, chat: FloorChatRecord, time: number): void => {
   const { state } = floor
   if (chat.stage === 'queued') {
     heapRemove(queueFor(state, chat.department), chat.chatId)

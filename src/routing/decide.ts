@@ -8,7 +8,7 @@ import type { Floor } from './floor.js'
 import type { Run } from './routing.js'
 import { emit, pullEverywhere, pullForAgent, route } from './routing.js'
 import { requestChat, unavailability } from './request.js'
-import type { ChatRecord } from './state.js'
+import type { FloorChatRecord } from './state.js'
 import { expireDue } from './timers.js'
 
 type Outcome = E.Either<FloorError, ReadonlyArray<FloorEvent>>
@@ -123,7 +123,7 @@ const pullFor = (run: Run, agentId: string | undefined): undefined => {
 }
 
 /** The chat when it is open, or why it is not: a chat or an error, never both. */
-type Found = ChatRecord | FloorError
+type Found = FloorChatRecord | FloorError
 
 const isError = (found: Found): found is FloorError => 'message' in found
 

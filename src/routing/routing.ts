@@ -3,7 +3,7 @@ import type { FloorEvent, FloorEventOf, FloorEventType } from '../chat/events.js
 import { apply } from './apply.js'
 import type { Floor } from './floor.js'
 import { heapFirst, heapPeek, heapSize } from './heap.js'
-import type { AgentRecord, ChatRecord } from './state.js'
+import type { AgentRecord, FloorChatRecord } from './state.js'
 import { poolFor, queuedBefore } from './state.js'
 
 const versions = new Map<string, number>(chatEvents.map((d) => [d.type, d.version]))
@@ -42,7 +42,7 @@ export const emit = <Type extends FloorEventType>(
  * The best online agent with room for the chat, skipping those it passed over.
  * @debt routing: a chat every free agent passed over waits for someone else; no second round.
  */
-export const bestAgentFor = (floor: Floor, chat: ChatRecord): string | undefined => {
+export const bestAgentFor = (floor: Floor, chat: FloorChatRecord): string | undefined => {
   const pool = poolFor(floor.state, chat.department)
   if (pool === undefined) return undefined
   const passedOver = chat.passedOver
@@ -58,7 +58,7 @@ export const hand = (run: Run, chatId: string, agentId: string): void => {
 }
 
 /** Offers or assigns a chat that is between agents, or queues it when nobody has room. */
-export const route = (run: Run, chat: ChatRecord): void => {
+export const route = (run: Run, chat: FloorChatRecord): void => {
   const agentId = bestAgentFor(run.floor, chat)
   if (agentId !== undefined) return hand(run, chat.chatId, agentId)
   const department = chat.department
@@ -71,7 +71,7 @@ export const route = (run: Run, chat: ChatRecord): void => {
 }
 
 interface Pick {
-  chat: ChatRecord | undefined
+  chat: FloorChatRecord | undefined
   agentId: string | undefined
 }
 

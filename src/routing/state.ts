@@ -8,7 +8,7 @@ import type { IdHeap } from './heap.js'
  */
 export type ChatStage = 'routing' | 'queued' | 'offered' | 'assigned' | 'ended' | 'offline'
 
-export interface ChatRecord {
+export interface FloorChatRecord {
   readonly chatId: string
   origin: ChatOrigin
   priority: number
@@ -56,7 +56,7 @@ export interface CapState {
 
 /** A department's waiting chats, or (key `anyone`) those of no department. */
 export interface FloorState {
-  chats: Map<string, ChatRecord>
+  chats: Map<string, FloorChatRecord>
   agents: Map<string, AgentRecord>
   /** Online agents with room, best first, by department. */
   poolsByDepartment: Map<string, IdHeap>
@@ -111,11 +111,11 @@ export const poolAgent = (pool: IdHeap, agent: AgentRecord): void =>
   )
 
 /** Files a waiting chat by the order of the queue: higher priority, then earlier, then ticket. */
-export const queueChat = (queue: IdHeap, chat: ChatRecord): void =>
+export const queueChat = (queue: IdHeap, chat: FloorChatRecord): void =>
   heapSet(queue, chat.chatId, -chat.priority, chat.routingSince, chat.queueTicket)
 
 /** Whether waiting chat `x` is ahead of `y`, even when they wait in different queues. */
-export const queuedBefore = (x: ChatRecord, y: ChatRecord): boolean => {
+export const queuedBefore = (x: FloorChatRecord, y: FloorChatRecord): boolean => {
   if (x.priority !== y.priority) return x.priority > y.priority
   if (x.routingSince !== y.routingSince) return x.routingSince < y.routingSince
   return x.queueTicket < y.queueTicket
