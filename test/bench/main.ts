@@ -4,8 +4,9 @@
  * the code they judge.
  */
 import type { BenchRow, BenchSuite } from './harness.js'
+import { reportsBench } from './reports.js'
 
-const suites: ReadonlyArray<readonly [string, BenchSuite]> = []
+const suites: ReadonlyArray<readonly [string, BenchSuite]> = [['reports', reportsBench]]
 
 const pad = (text: string, width: number): string => text.padEnd(width)
 
