@@ -5,8 +5,15 @@
  */
 export class ChatMemory<Track> {
   private readonly tracks = new Map<string, Track>()
-  /** Closed chats in the order they closed, with the time they closed (epoch ms). */
+  /** When each closed chat closed (epoch ms). */
   private readonly closedAt = new Map<string, number>()
+  /**
+   * Closings in the order they happened, read from `head`. An entry whose chat has since
+   * reopened or closed again no longer matches `closedAt` and is skipped. (A queue, not
+   * Map iteration: a Map emptied from the front keeps holes that each scan walks again.)
+   */
+  private closings: Array<{ readonly chatId: string; readonly time: number }> = []
+  private head = 0
 
   constructor(private readonly retentionMs: number) {}
 
@@ -20,8 +27,8 @@ export class ChatMemory<Track> {
 
   /** Starts the retention clock of a chat. */
   close(chatId: string, time: number): void {
-    this.closedAt.delete(chatId)
     this.closedAt.set(chatId, time)
+    this.closings.push({ chatId, time })
   }
 
   /** A closed chat that opens again is kept until it closes again. */
@@ -36,10 +43,17 @@ export class ChatMemory<Track> {
   /** Forgets chats closed more than the retention before `now` (epoch ms). */
   forgetBefore(now: number): void {
     const horizon = now - this.retentionMs
-    for (const [chatId, closedAt] of this.closedAt) {
-      if (closedAt >= horizon) break
-      this.closedAt.delete(chatId)
-      this.tracks.delete(chatId)
+    while (this.head < this.closings.length) {
+      const closing = this.closings[this.head]
+      if (closing === undefined || closing.time >= horizon) break
+      this.head++
+      if (this.closedAt.get(closing.chatId) !== closing.time) continue
+      this.closedAt.delete(closing.chatId)
+      this.tracks.delete(closing.chatId)
+    }
+    if (this.head > 1024 && this.head * 2 > this.closings.length) {
+      this.closings = this.closings.slice(this.head)
+      this.head = 0
     }
   }
 
@@ -54,7 +68,7 @@ export class ChatMemory<Track> {
       for (const [chatId, track] of source.tracks) joined.tracks.set(chatId, copyTrack(track))
     }
     const closings = [...this.closedAt, ...other.closedAt].sort((a, b) => a[1] - b[1])
-    for (const [chatId, time] of closings) joined.closedAt.set(chatId, time)
+    for (const [chatId, time] of closings) joined.close(chatId, time)
     return joined
   }
 
