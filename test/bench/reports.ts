@@ -66,12 +66,16 @@ const realMonth = (): BenchRow[] => {
 const AGENTS = 40
 const SECOND = 1000
 
+/** The chat that started `offsetSeconds` before `tick`, or -1 when none did. */
+const startedAgo = (tick: number, offsetSeconds: number): number =>
+  tick >= offsetSeconds && (tick - offsetSeconds) % 3 === 0 ? (tick - offsetSeconds) / 3 : -1
+
 /**
  * A made-up floor, generated on the fly in time order: a chat every 3 seconds, most
  * answered after 20 s and ended after 200 s, every tenth abandoned after 30 s; 40 agents,
  * one of them away for 5 minutes in every 10.
  */
-function* syntheticLog(count: number): Generator<FloorEvent> {
+export function* syntheticLog(count: number): Generator<FloorEvent> {
   const base = Date.UTC(2024, 0, 1)
   let emitted = 0
   const event = (stream: string, type: string, time: number, payload: object): FloorEvent => {
@@ -106,24 +110,22 @@ function* syntheticLog(count: number): Generator<FloorEvent> {
       } as FloorEvent
       yield event(chatId, 'ChatQueued', now, { chatId })
     }
-    const started = (offsetSeconds: number) =>
-      tick >= offsetSeconds && (tick - offsetSeconds) % 3 === 0 ? (tick - offsetSeconds) / 3 : -1
-    const abandoned = started(30)
+    const abandoned = startedAgo(tick, 30)
     if (abandoned >= 0 && abandoned % 10 === 0) {
       yield event(`c${abandoned}`, 'VisitorLeft', now, { chatId: `c${abandoned}` })
     }
-    const assigned = started(20)
+    const assigned = startedAgo(tick, 20)
     if (assigned >= 0 && assigned % 10 !== 0) {
       const chatId = `c${assigned}`
       yield event(chatId, 'ChatAssigned', now, { chatId, agentId: `agent-${assigned % AGENTS}` })
     }
-    const replied = started(40)
+    const replied = startedAgo(tick, 40)
     if (replied >= 0 && replied % 10 !== 0) {
       const chatId = `c${replied}`
       const agentId = `agent-${replied % AGENTS}`
       yield event(chatId, 'AgentMessaged', now, { chatId, agentId, automated: false })
     }
-    const ended = started(200)
+    const ended = startedAgo(tick, 200)
     if (ended >= 0 && ended % 10 !== 0) {
       yield event(`c${ended}`, 'ChatEnded', now, { chatId: `c${ended}`, by: 'agent' })
     }
