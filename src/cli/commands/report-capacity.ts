@@ -77,8 +77,8 @@ export const registerCapacityReport = (
       if (rejectedLines > 0) io.err(`${rejectedLines} lines rejected\n`)
       if (result.lateEvents > 0) {
         io.err(
-          `${result.lateEvents} events were earlier than the event before them and were ` +
-            'counted at that earlier event’s time; sort the log by time for exact figures\n',
+          `${result.lateEvents} events came earlier than the event before them and were ` +
+            'counted at that event’s time; sort the log by time for exact figures\n',
         )
       }
       setExitCode(nothingReadCode(log))
