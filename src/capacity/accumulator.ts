@@ -1,5 +1,5 @@
 import type { ChatMemory } from '../missed/chat-memory.js'
-import type { RejectedEvent } from '../missed/rejection.js'
+import type { RejectionLog } from '../missed/rejection.js'
 import { bucketStartOf } from './buckets.js'
 import { addSums, emptySums, sumsAt, type BucketSums } from './sums.js'
 
@@ -16,7 +16,7 @@ export interface ChatPlace {
   readonly bucketStart: number
 }
 
-export interface CapacityAccumulator {
+export interface CapacityAccumulator extends RejectionLog {
   sums: Map<number, BucketSums>
   firstTime: number | undefined
   /** Everything before this instant (epoch ms) is integrated into `sums`. */
@@ -32,8 +32,6 @@ export interface CapacityAccumulator {
   }
   agents: Map<string, AgentLoad>
   chats: ChatMemory<ChatPlace>
-  rejected: RejectedEvent[]
-  stepped: number
   /** Events whose time was earlier than the event before them. */
   lateEvents: number
 }

@@ -1,7 +1,7 @@
 import { offsetAt } from '../time/zone.js'
 
-export const MINUTE_MS = 60_000
-export const HOUR_MS = 60 * MINUTE_MS
+const MINUTE_MS = 60_000
+const HOUR_MS = 60 * MINUTE_MS
 
 /** Bucket lengths a report can use, in milliseconds. */
 export const BUCKET_MS = { '15m': 15 * MINUTE_MS, '1h': HOUR_MS } as const

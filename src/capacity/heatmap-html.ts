@@ -33,6 +33,9 @@ const cellLabel = (cell: WeekCell): string =>
     ? BAND_SYMBOLS[cell.band]
     : `${BAND_SYMBOLS[cell.band]} ${Math.round(cell.utilisation * 100)}`
 
+const formatUtilisation = (utilisation: number | null): string =>
+  utilisation === null ? 'no capacity' : `${(utilisation * 100).toFixed(1)} %`
+
 const tooltip = (cell: WeekCell): string =>
   [
     `${cell.day} ${pad2(cell.hour)}:00-${pad2((cell.hour + 1) % 24)}:00 (${cell.days} days)`,
@@ -41,7 +44,7 @@ const tooltip = (cell: WeekCell): string =>
     `average in progress: ${cell.avgInProgress.toFixed(2)}`,
     `average queued: ${cell.avgQueued.toFixed(2)}`,
     `average capacity: ${cell.avgCapacity.toFixed(2)}`,
-    `utilisation: ${cell.utilisation === null ? 'no capacity' : `${(cell.utilisation * 100).toFixed(1)} %`}`,
+    `utilisation: ${formatUtilisation(cell.utilisation)}`,
   ].join('\n')
 
 /** The 24x7 grid as an SVG element: hours across, days down, a tooltip per cell. */
@@ -97,8 +100,7 @@ const formatLocalDate = (epochMs: number | null, timeZone: string): string => {
 /** A standalone HTML page: a title, the range, the heatmap and the totals. */
 export const renderHeatmapHtml = (report: CapacityResult, title = 'Capacity report'): string => {
   const totals = report.totals
-  const utilisation =
-    totals.utilisation === null ? 'no capacity' : `${(totals.utilisation * 100).toFixed(1)} %`
+  const utilisation = formatUtilisation(totals.utilisation)
   return `<!doctype html>
 <html lang="en">
 <head>

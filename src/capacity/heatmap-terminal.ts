@@ -49,8 +49,8 @@ export const renderTerminalHeatmap = (report: CapacityResult, colour: boolean): 
 
   const lines: string[] = []
   lines.push(`Capacity by day of week and hour (${report.timeZone}, ${report.days} days)`)
-  const hours = Array.from({ length: 24 }, (_, hour) => String(hour).padStart(3)).join('')
-  lines.push(`    ${hours}`)
+  const hours = Array.from({ length: 24 }, (_, hour) => `${String(hour).padStart(2)} `).join('')
+  lines.push(`    ${hours}`.trimEnd())
   for (const day of DAY_NAMES) {
     const cells = (cellsByDay.get(day) ?? []).map((cell) =>
       paint(cell.band, ` ${BAND_SYMBOLS[cell.band]} `, colour),

@@ -55,7 +55,7 @@ export const capacityReport = (
   const retentionMs = options.retentionMs ?? DAY_MS
 
   const step = (acc: CapacityAccumulator, event: FloorEvent): void => {
-    const index = acc.stepped++
+    acc.stepped++
     advance(acc, event.time, bucketMs, timeZone)
 
     switch (event.type) {
@@ -89,9 +89,7 @@ export const capacityReport = (
     if (event.type === 'ChatRequested') {
       if (acc.chats.get(chatId) !== undefined) {
         return rejectEvent(
-          acc.rejected,
-          options.lineNumbers,
-          index,
+          acc,
           event.id,
           `ChatRequested for chat ${chatId}, which was already requested`,
         )
@@ -106,9 +104,7 @@ export const capacityReport = (
     const chat = acc.chats.get(chatId)
     if (chat === undefined) {
       return rejectEvent(
-        acc.rejected,
-        options.lineNumbers,
-        index,
+        acc,
         event.id,
         `event ${event.type} for unknown chat ${chatId} (never requested)`,
       )
@@ -123,14 +119,8 @@ export const capacityReport = (
         acc.queuedLevel++
         return
       case 'ChatAssigned':
-        if (chat.state === 'closed')
-          return rejectEvent(
-            acc.rejected,
-            options.lineNumbers,
-            index,
-            event.id,
-            `ChatAssigned for chat ${chatId}, which has ended`,
-          )
+        if (chat.state === 'closed' || chat.state === 'offline')
+          return rejectEvent(acc, event.id, `ChatAssigned for chat ${chatId}, which has ended`)
         leave(acc, chat)
         chat.state = 'assigned'
         acc.inProgressLevel++
@@ -154,13 +144,7 @@ export const capacityReport = (
         return
       case 'ChatReopened':
         if (chat.state !== 'closed')
-          return rejectEvent(
-            acc.rejected,
-            options.lineNumbers,
-            index,
-            event.id,
-            `ChatReopened for chat ${chatId}, which is open`,
-          )
+          return rejectEvent(acc, event.id, `ChatReopened for chat ${chatId}, which has not ended`)
         chat.state = 'waiting'
         acc.queuedLevel++
         acc.chats.reopen(chatId)
@@ -184,6 +168,7 @@ export const capacityReport = (
       chats: new ChatMemory(retentionMs),
       rejected: [] as RejectedEvent[],
       stepped: 0,
+      lineNumbers: options.lineNumbers,
       lateEvents: 0,
     }),
     step,

@@ -1,64 +1,95 @@
+interface Entry<Track> {
+  readonly track: Track
+  /** When the chat last closed (epoch ms); undefined while it is open. */
+  closedAt: number | undefined
+}
+
 /**
  * Per-chat state for a long replay that must run in flat memory: open chats are kept,
  * and a closed chat is kept for `retentionMs` of event time after it closed (so a reopen,
  * or a late message, still finds it) and then forgotten.
  */
 export class ChatMemory<Track> {
-  private readonly tracks = new Map<string, Track>()
-  /** Closed chats in the order they closed, with the time they closed (epoch ms). */
-  private readonly closedAt = new Map<string, number>()
+  private readonly entries = new Map<string, Entry<Track>>()
+  /**
+   * Closings in the order they happened, read from `head`. One whose chat has since
+   * reopened or closed again no longer matches its entry and is skipped. (A queue, not
+   * Map iteration: a Map emptied from the front keeps holes that each scan walks again.)
+   */
+  private closingIds: string[] = []
+  private closingTimes: number[] = []
+  private head = 0
 
   constructor(private readonly retentionMs: number) {}
 
   get(chatId: string): Track | undefined {
-    return this.tracks.get(chatId)
+    return this.entries.get(chatId)?.track
   }
 
   set(chatId: string, track: Track): void {
-    this.tracks.set(chatId, track)
+    this.entries.set(chatId, { track, closedAt: undefined })
   }
 
   /** Starts the retention clock of a chat. */
   close(chatId: string, time: number): void {
-    this.closedAt.delete(chatId)
-    this.closedAt.set(chatId, time)
+    const entry = this.entries.get(chatId)
+    if (entry === undefined) return
+    entry.closedAt = time
+    this.closingIds.push(chatId)
+    this.closingTimes.push(time)
   }
 
   /** A closed chat that opens again is kept until it closes again. */
   reopen(chatId: string): void {
-    this.closedAt.delete(chatId)
+    const entry = this.entries.get(chatId)
+    if (entry !== undefined) entry.closedAt = undefined
   }
 
   isClosed(chatId: string): boolean {
-    return this.closedAt.has(chatId)
+    return this.entries.get(chatId)?.closedAt !== undefined
   }
 
   /** Forgets chats closed more than the retention before `now` (epoch ms). */
   forgetBefore(now: number): void {
     const horizon = now - this.retentionMs
-    for (const [chatId, closedAt] of this.closedAt) {
-      if (closedAt >= horizon) break
-      this.closedAt.delete(chatId)
-      this.tracks.delete(chatId)
+    while (this.head < this.closingTimes.length) {
+      const time = this.closingTimes[this.head] ?? horizon
+      if (time >= horizon) break
+      const chatId = this.closingIds[this.head] ?? ''
+      this.head++
+      if (this.entries.get(chatId)?.closedAt === time) this.entries.delete(chatId)
+    }
+    if (this.head > 4096 && this.head * 2 > this.closingTimes.length) {
+      this.closingIds = this.closingIds.slice(this.head)
+      this.closingTimes = this.closingTimes.slice(this.head)
+      this.head = 0
     }
   }
 
-  openTracks(): IterableIterator<[string, Track]> {
-    return this.tracks.entries()
+  /** Every remembered chat, open or closed. */
+  tracks(): IterableIterator<Track> {
+    const entries = this.entries.values()
+    return (function* () {
+      for (const entry of entries) yield entry.track
+    })()
   }
 
   /** A copy whose tracks are copied with `copyTrack`, joined with `other`'s. */
   union(other: ChatMemory<Track>, copyTrack: (track: Track) => Track): ChatMemory<Track> {
     const joined = new ChatMemory<Track>(this.retentionMs)
+    const closings: Array<[string, number]> = []
     for (const source of [this, other]) {
-      for (const [chatId, track] of source.tracks) joined.tracks.set(chatId, copyTrack(track))
+      for (const [chatId, entry] of source.entries) {
+        joined.set(chatId, copyTrack(entry.track))
+        if (entry.closedAt !== undefined) closings.push([chatId, entry.closedAt])
+      }
     }
-    const closings = [...this.closedAt, ...other.closedAt].sort((a, b) => a[1] - b[1])
-    for (const [chatId, time] of closings) joined.closedAt.set(chatId, time)
+    closings.sort((a, b) => a[1] - b[1])
+    for (const [chatId, time] of closings) joined.close(chatId, time)
     return joined
   }
 
   get size(): number {
-    return this.tracks.size
+    return this.entries.size
   }
 }

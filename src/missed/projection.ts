@@ -4,7 +4,7 @@ import { BUCKET_MS, bucketStartOf } from '../capacity/buckets.js'
 import { ChatMemory } from './chat-memory.js'
 import { addCounts, addCountsAt, countsAt, emptyCounts, tally } from './outcome.js'
 import type { ChatOutcome, OutcomeCounts } from './outcome.js'
-import { rejectEvent, type RejectedEvent } from './rejection.js'
+import { rejectEvent, type RejectionLog } from './rejection.js'
 import { chatRecord, classify, type ChatTrack } from './track.js'
 import { missedResult, type MissedChatsResult } from './result.js'
 
@@ -31,7 +31,7 @@ export interface OfferMisses {
   expired: number
 }
 
-export interface MissedAccumulator {
+export interface MissedAccumulator extends RejectionLog {
   chats: ChatMemory<ChatTrack>
   totals: OutcomeCounts
   byAgent: Map<string, OutcomeCounts>
@@ -39,8 +39,6 @@ export interface MissedAccumulator {
   byBucket: Map<number, OutcomeCounts>
   offersByAgent: Map<string, OfferMisses>
   records: Map<string, ReturnType<typeof chatRecord>>
-  rejected: RejectedEvent[]
-  stepped: number
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -83,7 +81,7 @@ export const missedChats = (
   }
 
   const step = (acc: MissedAccumulator, event: FloorEvent): void => {
-    const index = acc.stepped++
+    acc.stepped++
     if (
       event.type === 'AgentProfiled' ||
       event.type === 'AgentStatusChanged' ||
@@ -97,9 +95,7 @@ export const missedChats = (
     if (event.type === 'ChatRequested') {
       if (acc.chats.get(chatId) !== undefined) {
         return rejectEvent(
-          acc.rejected,
-          options.lineNumbers,
-          index,
+          acc,
           event.id,
           `ChatRequested for chat ${chatId}, which was already requested`,
         )
@@ -128,9 +124,7 @@ export const missedChats = (
     const track = acc.chats.get(chatId)
     if (track === undefined) {
       return rejectEvent(
-        acc.rejected,
-        options.lineNumbers,
-        index,
+        acc,
         event.id,
         `event ${event.type} for unknown chat ${chatId} (never requested)`,
       )
@@ -152,13 +146,7 @@ export const missedChats = (
         return missOffer(acc, event.payload.agentId, 'expired')
       case 'ChatAssigned':
         if (!episodeOpen)
-          return rejectEvent(
-            acc.rejected,
-            options.lineNumbers,
-            index,
-            event.id,
-            `ChatAssigned for chat ${chatId}, which has ended`,
-          )
+          return rejectEvent(acc, event.id, `ChatAssigned for chat ${chatId}, which has ended`)
         track.assignedAt ??= event.time
         if (track.firstReplyAt === undefined) track.agentId = event.payload.agentId
         return
@@ -187,13 +175,7 @@ export const missedChats = (
         return close(acc, track, event.time)
       case 'ChatReopened':
         if (episodeOpen)
-          return rejectEvent(
-            acc.rejected,
-            options.lineNumbers,
-            index,
-            event.id,
-            `ChatReopened for chat ${chatId}, which is still open`,
-          )
+          return rejectEvent(acc, event.id, `ChatReopened for chat ${chatId}, which is still open`)
         apply(acc, track, -1)
         acc.chats.reopen(chatId)
         track.reopens++
@@ -220,6 +202,7 @@ export const missedChats = (
       records: new Map(),
       rejected: [],
       stepped: 0,
+      lineNumbers: options.lineNumbers,
     }),
     step,
     result: (acc) => missedResult(acc, thresholdMs, timeZone, bucketMs, options.keepChats === true),
@@ -234,6 +217,7 @@ export const missedChats = (
         records: new Map([...left.records, ...right.records]),
         rejected: [...left.rejected, ...right.rejected],
         stepped: left.stepped + right.stepped,
+        lineNumbers: left.lineNumbers,
       }
       for (const side of [left, right]) {
         addCounts(merged.totals, side.totals)

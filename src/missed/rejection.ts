@@ -6,19 +6,18 @@ export interface RejectedEvent {
   readonly reason: string
 }
 
-/** Counts every event a projection has seen, to look up the line each one came from. */
-export interface EventPosition {
-  index: number
+/** What a projection that rejects events keeps: the rejections and where it is in the input. */
+export interface RejectionLog {
+  readonly rejected: RejectedEvent[]
+  /** Events stepped so far, the one being stepped included. */
+  stepped: number
+  /** `lineNumbers[i]` is the input line of the i-th event stepped, when the caller knows. */
+  readonly lineNumbers: ReadonlyArray<number> | undefined
 }
 
-export const rejectEvent = (
-  rejected: RejectedEvent[],
-  lineNumbers: ReadonlyArray<number> | undefined,
-  index: number,
-  eventId: string,
-  reason: string,
-): void => {
-  rejected.push({ line: lineNumbers?.[index] ?? null, eventId, reason })
+/** Rejects the event being stepped. */
+export const rejectEvent = (log: RejectionLog, eventId: string, reason: string): void => {
+  log.rejected.push({ line: log.lineNumbers?.[log.stepped - 1] ?? null, eventId, reason })
 }
 
 /** One line of text a person can act on: `line 42: event ChatEnded for unknown chat c-17`. */

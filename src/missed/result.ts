@@ -83,7 +83,7 @@ export const missedResult = (
   const byBucket = copyMap(acc.byBucket)
   const records = new Map(acc.records)
 
-  for (const [, live] of acc.chats.openTracks()) {
+  for (const live of acc.chats.tracks()) {
     if (live.closedAt !== undefined) continue
     const track = { ...live }
     classify(track, thresholdMs)

@@ -19,6 +19,9 @@ const suites: ReadonlyArray<readonly [string, BenchSuite]> = [
   ['simulation', simulationBench],
   ['crm', crmSuite],
 ]
+import { reportsBench } from './reports.js'
+
+const suites: ReadonlyArray<readonly [string, BenchSuite]> = [['reports', reportsBench]]
 
 const pad = (text: string, width: number): string => text.padEnd(width)
 

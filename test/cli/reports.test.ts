@@ -65,6 +65,12 @@ describe('chatfloor import anonymous-bank', () => {
     })
   })
 
+  it('shows an example in --help', async () => {
+    const run = fakeIo()
+    expect(await main(['import', 'anonymous-bank', '--help'], run.io)).toBe(0)
+    expect(run.out()).toContain('chatfloor import anonymous-bank ../shared/data/')
+  })
+
   it('refuses an unknown zone with exit code 2 and a fix', async () => {
     const run = fakeIo()
     const code = await main(

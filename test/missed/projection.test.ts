@@ -35,7 +35,7 @@ describe('missed chats', () => {
     })
   })
 
-  it('counts a chat missed by one agent and answered by another as answered plus a missed offer', () => {
+  it('counts a chat missed by A and answered by B as one answered and one missed offer', () => {
     const agentB = result.byAgent.find((agent) => agent.agentId === 'B')
     const agentA = result.byAgent.find((agent) => agent.agentId === 'A')
     expect(agentB).toMatchObject({ missedOffers: 1, unansweredAfterAssignment: 1, answered: 0 })

@@ -75,6 +75,12 @@ export const registerCapacityReport = (
         io.out(renderTerminalHeatmap(result, colour))
       }
       if (rejectedLines > 0) io.err(`${rejectedLines} lines rejected\n`)
+      if (result.lateEvents > 0) {
+        io.err(
+          `${result.lateEvents} events came earlier than the event before them and were ` +
+            'counted at that event’s time; sort the log by time for exact figures\n',
+        )
+      }
       setExitCode(nothingReadCode(log))
     })
 }
