@@ -10,6 +10,7 @@ import { healthSuite } from './health.js'
 import { routingBench } from './routing.js'
 import { simulationBench } from './simulation.js'
 import { crmSuite } from './crm.js'
+import { reportsBench } from './reports.js'
 
 const suites: ReadonlyArray<readonly [string, BenchSuite]> = [
   ['staffing', staffingSuite],
@@ -18,10 +19,8 @@ const suites: ReadonlyArray<readonly [string, BenchSuite]> = [
   ['routing', routingBench],
   ['simulation', simulationBench],
   ['crm', crmSuite],
+  ['reports', reportsBench],
 ]
-import { reportsBench } from './reports.js'
-
-const suites: ReadonlyArray<readonly [string, BenchSuite]> = [['reports', reportsBench]]
 
 const pad = (text: string, width: number): string => text.padEnd(width)
 
