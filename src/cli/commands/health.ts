@@ -61,6 +61,12 @@ const parseAsOf = (text: string): number => {
   return asNumber
 }
 
+/** ISO 8601 where a Date can hold the time, epoch milliseconds otherwise. */
+const timeText = (epochMs: number): string => {
+  const date = new Date(epochMs)
+  return Number.isNaN(date.getTime()) ? `${epochMs} ms` : date.toISOString()
+}
+
 const fixed = (value: number | undefined, digits = 1): string =>
   value === undefined ? '-' : value.toFixed(digits)
 
@@ -93,16 +99,15 @@ const accountText = (tenant: string, account: AccountHealth): string => {
 /** The report for people: one block per account, tenants and accounts in name order. */
 export const formatHealthReport = (report: HealthReport): string => {
   const blocks: string[] = []
-  for (const tenant of [...report.tenants.values()].sort((a, b) =>
-    a.tenant.localeCompare(b.tenant),
-  )) {
+  const tenants = [...report.tenants.values()]
+  tenants.sort((a, b) => a.tenant.localeCompare(b.tenant))
+  for (const tenant of tenants) {
     const accounts = [...tenant.accounts.values()]
     accounts.sort((a, b) => a.accountId.localeCompare(b.accountId))
     for (const account of accounts) blocks.push(accountText(tenant.tenant, account))
   }
   if (blocks.length === 0) return 'no accounts in the log\n'
-  const asOf = report.asOf === undefined ? '' : `as of ${new Date(report.asOf).toISOString()}\n`
-  return asOf + blocks.join('')
+  return (report.asOf === undefined ? '' : `as of ${timeText(report.asOf)}\n`) + blocks.join('')
 }
 
 /** JSON of the report: Maps become arrays, a missing figure becomes null. */
@@ -124,6 +129,49 @@ const nullForMissing = (_key: string, value: unknown): unknown =>
 
 const healthCatalogueWithChats = mergeCatalogues(healthCatalogue, chatCatalogue)
 
+interface HealthOptions {
+  readonly model: string
+  readonly asOf?: string
+  readonly json?: boolean
+}
+
+const reportHealth = async (
+  eventsPath: string,
+  options: HealthOptions,
+  io: CliIo,
+  setExitCode: (code: number) => void,
+): Promise<void> => {
+  const model = await readModel(options.model, io)
+  const asOf = options.asOf === undefined ? undefined : parseAsOf(options.asOf)
+  const text = await readText(eventsPath, 'events file')
+  const log = decodeJsonLines(healthCatalogueWithChats, text)
+  for (const rejected of log.rejected) {
+    io.err(`${eventsPath}: line ${rejected.line}: ${rejected.reason}\n`)
+  }
+  const counts = `${log.lines} lines, ${log.events.length} events, ${log.rejected.length} rejected`
+  io.err(`${eventsPath}: ${counts}\n`)
+  if (log.lines > 0 && log.events.length === 0) {
+    io.err('chatfloor: no line of the log could be read; nothing to report\n')
+    setExitCode(1)
+    return
+  }
+
+  const projection = healthProjection(asOf === undefined ? { model } : { model, asOf })
+  const report = runProjection(projection, log.events)
+  for (const tenant of report.tenants.values()) {
+    // The file's own warnings were printed when it was read.
+    if (tenant.model === model) continue
+    for (const warning of tenant.warnings) {
+      io.err(`warning: model of tenant ${tenant.tenant}: ${warning.message}\n`)
+    }
+  }
+  io.out(
+    options.json === true
+      ? JSON.stringify(healthReportJson(report, log.rejected.length), nullForMissing) + '\n'
+      : formatHealthReport(report),
+  )
+}
+
 export const healthCommand: CommandModule = (program, io, setExitCode) => {
   reportGroup(program)
     .command('health')
@@ -133,34 +181,7 @@ export const healthCommand: CommandModule = (program, io, setExitCode) => {
     .option('--as-of <time>', 'score as of this time (default: the latest event)')
     .option('--json', 'print JSON instead of text')
     .addHelpText('after', examples)
-    .action(
-      async (eventsPath: string, options: { model: string; asOf?: string; json?: boolean }) => {
-        const model = await readModel(options.model, io)
-        const asOf = options.asOf === undefined ? undefined : parseAsOf(options.asOf)
-        const log = decodeJsonLines(
-          healthCatalogueWithChats,
-          await readText(eventsPath, 'events file'),
-        )
-        for (const rejected of log.rejected) {
-          io.err(`${eventsPath}: line ${rejected.line}: ${rejected.reason}\n`)
-        }
-        io.err(
-          `${eventsPath}: ${log.lines} lines, ${log.events.length} events, ` +
-            `${log.rejected.length} rejected\n`,
-        )
-        if (log.lines > 0 && log.events.length === 0) {
-          io.err('chatfloor: no line of the log could be read; nothing to report\n')
-          setExitCode(1)
-          return
-        }
-
-        const projection = healthProjection(asOf === undefined ? { model } : { model, asOf })
-        const report = runProjection(projection, log.events)
-        io.out(
-          options.json === true
-            ? JSON.stringify(healthReportJson(report, log.rejected.length), nullForMissing) + '\n'
-            : formatHealthReport(report),
-        )
-      },
+    .action((eventsPath: string, options: HealthOptions) =>
+      reportHealth(eventsPath, options, io, setExitCode),
     )
 }
