@@ -117,7 +117,7 @@ export class FloorSimulation {
         return this.arrive(subject)
       case PATIENCE:
         if (this.visitors.state[subject] === WAITING && this.visitors.dueAt[subject] === this.now) {
-          this.send({ type: 'VisitorLeave', time: this.now, chatId: chatIdOf(subject) })
+          this.send({ type: 'VisitorLeave', time: this.now, chatId: this.visitors.chatId(subject) })
         }
         return
       case ACCEPT:
@@ -139,7 +139,8 @@ export class FloorSimulation {
 
   private arrive(customer: number): void {
     this.visitors.ensure(customer)
-    const chatId = chatIdOf(customer)
+    this.visitors.chatIds[customer] = chatIdOf(customer)
+    const chatId = this.visitors.chatId(customer)
     this.visitors.state[customer] = WAITING
     this.visitors.handleMs[customer] = this.plan.handleTime(this.stream(1)) * 1000
     const patience = this.plan.patience
@@ -171,7 +172,7 @@ export class FloorSimulation {
     if (this.visitors.state[customer] !== WAITING) return
     const agent = this.plan.agents[this.visitors.agentOf[customer] ?? -1]
     if (agent === undefined) return
-    const chatId = chatIdOf(customer)
+    const chatId = this.visitors.chatId(customer)
     this.send({ type: 'AcceptOffer', time: this.now, chatId, agentId: agent.agentId })
   }
 
@@ -180,7 +181,7 @@ export class FloorSimulation {
       return
     const agent = this.plan.agents[this.visitors.agentOf[customer] ?? -1]
     if (agent === undefined) return
-    const chatId = chatIdOf(customer)
+    const chatId = this.visitors.chatId(customer)
     this.send({ type: 'SendAgentMessage', time: this.now, chatId, agentId: agent.agentId })
   }
 
@@ -189,7 +190,7 @@ export class FloorSimulation {
       return
     const agent = this.plan.agents[this.visitors.agentOf[customer] ?? -1]
     if (agent === undefined) return
-    const chatId = chatIdOf(customer)
+    const chatId = this.visitors.chatId(customer)
     this.send({ type: 'EndChat', time: this.now, chatId, by: 'agent', agentId: agent.agentId })
   }
 
@@ -265,6 +266,7 @@ export class FloorSimulation {
         const customer = visitorOf(event.payload.chatId)
         if (this.visitors.state[customer] === ASSIGNED) this.releaseAgent(customer)
         this.visitors.state[customer] = GONE
+        this.visitors.chatIds[customer] = undefined
         if (event.type !== 'VisitorLeft') this.forget(event.payload.chatId)
         return
       }

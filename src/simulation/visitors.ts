@@ -26,6 +26,13 @@ export class Visitors {
   /** The drawn response delay until assignment, then the time of the reply. */
   replyAt = new Float64Array(1024)
 
+  /** Chat ids of visitors still on the floor, so each id string is made (and hashed) once. */
+  readonly chatIds: Array<string | undefined> = []
+
+  chatId(visitor: number): string {
+    return this.chatIds[visitor] ?? chatIdOf(visitor)
+  }
+
   /** Makes room for visitor `index`. */
   ensure(index: number): void {
     if (index < this.state.length) return
