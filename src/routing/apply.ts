@@ -17,65 +17,8 @@ export const apply = (floor: Floor, event: FloorEvent): void => {
   switch (event.type) {
     case 'ChatRequested':
       return requested(floor, event)
-    case 'OfflineCaseCreated':
-      return withChat(floor, event.payload.chatId, (chat) => {
-        leaveCurrentStage(floor, chat)
-        chat.stage = 'offline'
-      })
-    case 'ChatQueued':
-      return withChat(floor, event.payload.chatId, (chat) => {
-        leaveCurrentStage(floor, chat)
-        chat.department = event.payload.department
-        chat.stage = 'queued'
-        chat.queueTicket = state.nextTicket++
-        heapPush(queueFor(state, chat.department), chat.chatId, floor.byQueue)
-        state.waiting++
-      })
-    case 'ChatOffered':
-      return withChat(floor, event.payload.chatId, (chat) => {
-        leaveCurrentStage(floor, chat)
-        chat.stage = 'offered'
-        chat.agentId = event.payload.agentId
-        chat.offerExpiresAt = event.payload.expiresAt
-        heapPush(state.offerTimers, chat.chatId, floor.byOfferDue)
-        takeOn(floor, event.payload.agentId, event.time)
-      })
-    case 'OfferDeclined':
-    case 'OfferExpired':
-      return withChat(floor, event.payload.chatId, (chat) => {
-        leaveCurrentStage(floor, chat)
-        chat.stage = 'routing'
-        chat.passedOver.push(event.payload.agentId)
-        const agent = state.agents.get(event.payload.agentId)
-        if (agent !== undefined) agent.missedOffers++
-      })
     case 'ChatAssigned':
       return assigned(floor, event)
-    case 'ChatTransferred':
-      return withChat(floor, event.payload.chatId, (chat) => {
-        leaveCurrentStage(floor, chat, event.time)
-        chat.stage = 'routing'
-        chat.passedOver = [event.payload.fromAgentId]
-        if (event.payload.toDepartment !== undefined) {
-          chat.department = event.payload.toDepartment
-        }
-      })
-    case 'ChatReleased':
-      return withChat(floor, event.payload.chatId, (chat) => {
-        leaveCurrentStage(floor, chat, event.time)
-        chat.stage = 'routing'
-      })
-    case 'ChatEnded':
-      return withChat(floor, event.payload.chatId, (chat) => {
-        leaveCurrentStage(floor, chat, event.time)
-        chat.stage = 'ended'
-      })
-    case 'ChatReopened':
-      return withChat(floor, event.payload.chatId, (chat) => {
-        chat.stage = 'routing'
-        chat.routingSince = event.time
-        chat.passedOver = []
-      })
     case 'AgentProfiled':
       return profiled(floor, event)
     case 'AgentStatusChanged': {
@@ -92,12 +35,83 @@ export const apply = (floor: Floor, event: FloorEvent): void => {
     case 'VisitorMessaged':
     case 'VisitorLeft':
       return
+    default: {
+      const chat = state.chats.get(event.payload.chatId)
+      if (chat !== undefined) moveChat(floor, chat, event)
+    }
   }
 }
 
-const withChat = (floor: Floor, chatId: string, change: (chat: ChatRecord) => void): void => {
-  const chat = floor.state.chats.get(chatId)
-  if (chat !== undefined) change(chat)
+type ChatMove = FloorEventOf<
+  | 'OfflineCaseCreated'
+  | 'ChatQueued'
+  | 'ChatOffered'
+  | 'OfferDeclined'
+  | 'OfferExpired'
+  | 'ChatTransferred'
+  | 'ChatReleased'
+  | 'ChatEnded'
+  | 'ChatReopened'
+>
+
+/** A chat moves from one stage to another. */
+const moveChat = (floor: Floor, chat: ChatRecord, event: ChatMove): void => {
+  const { state } = floor
+  switch (event.type) {
+    case 'OfflineCaseCreated':
+      leaveCurrentStage(floor, chat, event.time)
+      chat.stage = 'offline'
+      return forgetIfClosed(floor, chat.chatId)
+    case 'ChatQueued':
+      leaveCurrentStage(floor, chat, event.time)
+      chat.department = event.payload.department
+      chat.stage = 'queued'
+      chat.queueTicket = state.nextTicket++
+      heapPush(queueFor(state, chat.department), chat.chatId, floor.byQueue)
+      state.waiting++
+      return
+    case 'ChatOffered':
+      leaveCurrentStage(floor, chat, event.time)
+      chat.stage = 'offered'
+      chat.agentId = event.payload.agentId
+      chat.offerExpiresAt = event.payload.expiresAt
+      heapPush(state.offerTimers, chat.chatId, floor.byOfferDue)
+      return takeOn(floor, event.payload.agentId, event.time)
+    case 'OfferDeclined':
+    case 'OfferExpired': {
+      leaveCurrentStage(floor, chat, event.time)
+      chat.stage = 'routing'
+      chat.passedOver.push(event.payload.agentId)
+      const agent = state.agents.get(event.payload.agentId)
+      if (agent !== undefined) agent.missedOffers++
+      return
+    }
+    case 'ChatTransferred':
+      leaveCurrentStage(floor, chat, event.time)
+      chat.stage = 'routing'
+      chat.passedOver = [event.payload.fromAgentId]
+      if (event.payload.toDepartment !== undefined) chat.department = event.payload.toDepartment
+      return
+    case 'ChatReleased':
+      leaveCurrentStage(floor, chat, event.time)
+      chat.stage = 'routing'
+      return
+    case 'ChatEnded':
+      leaveCurrentStage(floor, chat, event.time)
+      chat.stage = 'ended'
+      return forgetIfClosed(floor, chat.chatId)
+    case 'ChatReopened':
+      chat.stage = 'routing'
+      chat.routingSince = event.time
+      chat.passedOver = []
+      return
+  }
+}
+
+const forgetIfClosed = (floor: Floor, chatId: string): void => {
+  if (floor.settings.forgetClosedChats !== true) return
+  floor.state.chats.delete(chatId)
+  floor.state.streamSeq.delete(chatId)
 }
 
 const requested = (floor: Floor, event: FloorEventOf<'ChatRequested'>): void => {
@@ -126,7 +140,7 @@ const takeOn = (floor: Floor, agentId: string, time: number): void => {
 }
 
 /** Lets go of whatever ties the chat to a queue, an offer or an agent. */
-const leaveCurrentStage = (floor: Floor, chat: ChatRecord, time = 0): void => {
+const leaveCurrentStage = (floor: Floor, chat: ChatRecord, time: number): void => {
   const { state } = floor
   if (chat.stage === 'queued') {
     heapRemove(queueFor(state, chat.department), chat.chatId, floor.byQueue)

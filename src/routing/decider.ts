@@ -9,6 +9,7 @@ import { floorOver } from './floor.js'
 import type { FloorSettings } from './settings.js'
 import type { FloorState } from './state.js'
 import { initialFloorState } from './state.js'
+import { nextDueAt } from './timers.js'
 
 /**
  * The floor as a pure decider. `decide` carries the command out on a throw-away immer
@@ -29,3 +30,6 @@ export const floorDecider = (
       }),
   }
 }
+
+/** When a decider-held floor next needs a Tick (epoch ms), or undefined when nothing is due. */
+export const floorNextDueAt = (state: FloorState): number | undefined => nextDueAt({ state })

@@ -10,6 +10,7 @@ import type { ChatStage, FloorState } from './state.js'
 import { initialFloorState } from './state.js'
 import { nextDueAt } from './timers.js'
 import { apply } from './apply.js'
+import { heapPeek } from './heap.js'
 
 export interface AgentView {
   readonly agentId: string
@@ -34,6 +35,8 @@ export interface ChatView {
   readonly agentId: string | undefined
   /** Epoch ms the chat's wait counts from: its request, or its latest reopen. */
   readonly waitingSince: number
+  /** Agents who missed, declined or sent away the chat: not asked again until it is taken. */
+  readonly passedOver: ReadonlyArray<string>
 }
 
 /**
@@ -64,6 +67,14 @@ export class FloorEngine {
 
   queueLength(): number {
     return this.floor.state.waiting
+  }
+
+  /** The chat first in line in a department's queue, or in the queue of no department. */
+  queueHead(department?: string): string | undefined {
+    const { state } = this.floor
+    const queue =
+      department === undefined ? state.queueAnyone : state.queuesByDepartment.get(department)
+    return queue === undefined ? undefined : heapPeek(queue)
   }
 
   /** Chats held plus offers pending; 0 for an agent not on the roster. */
@@ -108,6 +119,7 @@ export class FloorEngine {
       priority: chat.priority,
       agentId: chat.agentId,
       waitingSince: chat.routingSince,
+      passedOver: [...chat.passedOver],
     }
   }
 }

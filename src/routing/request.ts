@@ -1,4 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js'
+import type { FloorEventOf } from '../chat/events.js'
 import type { RequestChat } from './commands.js'
 import type { FloorError } from './errors.js'
 import { floorErrors } from './errors.js'
@@ -38,15 +39,12 @@ export const requestChat = (run: Run, command: RequestChat): FloorError | undefi
     greeter = found.right
   }
 
-  emit(run, 'ChatRequested', chatId, {
-    chatId,
-    origin,
-    priority,
-    ...(department === undefined ? {} : { department }),
-    ...(command.visitorId === undefined ? {} : { visitorId: command.visitorId }),
-    ...(command.accountId === undefined ? {} : { accountId: command.accountId }),
-    ...(command.email === undefined ? {} : { email: command.email }),
-  })
+  const requested: FloorEventOf<'ChatRequested'>['payload'] = { chatId, origin, priority }
+  if (department !== undefined) requested.department = department
+  if (command.visitorId !== undefined) requested.visitorId = command.visitorId
+  if (command.accountId !== undefined) requested.accountId = command.accountId
+  if (command.email !== undefined) requested.email = command.email
+  emit(run, 'ChatRequested', chatId, requested)
   if (greeter !== undefined) {
     emit(run, 'ChatAssigned', chatId, { chatId, agentId: greeter })
     emit(run, 'AgentMessaged', chatId, { chatId, agentId: greeter, automated: true })
@@ -105,6 +103,7 @@ export const unavailability = (agent: AgentRecord): string | undefined => {
  * Whether anyone who serves the department is signed in (online or away). Away agents
  * count: they are at work and their chats will be taken when they return.
  */
+// @debt routing: scans the roster; only runs when `nobodyOnline` is `offline-case`.
 const anyoneSignedIn = (floor: Floor, department: string | undefined): boolean => {
   for (const agent of floor.state.agents.values()) {
     if (agent.status === 'offline') continue

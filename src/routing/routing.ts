@@ -38,7 +38,10 @@ export const emit = <Type extends FloorEventType>(
   apply(run.floor, event)
 }
 
-/** The best online agent with room for the chat, skipping those it passed over. */
+/**
+ * The best online agent with room for the chat, skipping those it passed over.
+ * @debt routing: a chat every free agent passed over waits for someone else; no second round.
+ */
 export const bestAgentFor = (floor: Floor, chat: ChatRecord): string | undefined => {
   const pool = poolFor(floor.state, chat.department)
   if (pool === undefined) return undefined
@@ -100,19 +103,19 @@ const considerQueue = (floor: Floor, department: string | undefined, pick: Pick)
  * take, the oldest such chat (across those queues) is handed out.
  */
 export const pullForAgent = (run: Run, agent: AgentRecord): void => {
-  pull(run, () => agent.departments)
+  pull(run, agent.departments)
 }
 
 /** Like `pullForAgent`, over every queue: after a cap changed for many agents at once. */
 export const pullEverywhere = (run: Run): void => {
-  pull(run, () => run.floor.state.queuesByDepartment.keys())
+  pull(run, [...run.floor.state.queuesByDepartment.keys()])
 }
 
-const pull = (run: Run, departments: () => Iterable<string>): void => {
+const pull = (run: Run, departments: ReadonlyArray<string>): void => {
   for (;;) {
     const pick: Pick = { chat: undefined, agentId: undefined }
     considerQueue(run.floor, undefined, pick)
-    for (const department of departments()) considerQueue(run.floor, department, pick)
+    for (const department of departments) considerQueue(run.floor, department, pick)
     if (pick.chat === undefined || pick.agentId === undefined) return
     hand(run, pick.chat.chatId, pick.agentId)
   }

@@ -45,6 +45,12 @@ export interface FloorSettings {
    * becomes an offline case with reason `no-agent-online`.
    */
   readonly nobodyOnline?: NobodyOnline
+  /**
+   * Drop a chat from memory once it ended or became an offline case, so a long run keeps
+   * only open chats. It can then no longer reopen, and its id must never be used again
+   * (its stream would restart at seq 1). Default: keep every chat.
+   */
+  readonly forgetClosedChats?: boolean
 }
 
 const clock = /^([01]\d|2[0-3]):[0-5]\d$/
@@ -86,6 +92,7 @@ export const FloorSettingsCodec = t.intersection(
       queueLimit: NonNegativeInt,
       businessHours: BusinessHoursCodec,
       nobodyOnline: t.keyof({ queue: null, 'offline-case': null }),
+      forgetClosedChats: t.boolean,
     }),
   ],
   'FloorSettings',

@@ -88,20 +88,18 @@ export const initialFloorState = (): FloorState => ({
   streamSeq: new Map(),
 })
 
-/** Tiers are asked in order; reserve agents after every tier. */
-const rankOf = (agent: AgentRecord): number =>
-  agent.reserve ? Number.MAX_SAFE_INTEGER : agent.tier
-
-/** Which of two agents a chat should go to: tier, least busy, idle longest, profile order. */
+/**
+ * Which of two agents a chat should go to: reserve agents after everyone else, then the
+ * lower tier, the least busy, the one routed to longest ago, the earlier profiled.
+ */
 export const agentOrder =
   (state: FloorState): Less =>
   (a, b) => {
     const x = state.agents.get(a)
     const y = state.agents.get(b)
     if (x === undefined || y === undefined) return x !== undefined
-    const rankX = rankOf(x)
-    const rankY = rankOf(y)
-    if (rankX !== rankY) return rankX < rankY
+    if (x.reserve !== y.reserve) return y.reserve
+    if (x.tier !== y.tier) return x.tier < y.tier
     if (x.load !== y.load) return x.load < y.load
     if (x.lastRoutedAt !== y.lastRoutedAt) return x.lastRoutedAt < y.lastRoutedAt
     return x.order < y.order

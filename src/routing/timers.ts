@@ -4,7 +4,7 @@ import type { Run } from './routing.js'
 import { emit, pullForAgent, route } from './routing.js'
 
 /** The earliest moment (epoch ms) an offer lapses or an offline agent's chats are released. */
-export const nextDueAt = (floor: Floor): number | undefined => {
+export const nextDueAt = (floor: Pick<Floor, 'state'>): number | undefined => {
   const offer = dueOffer(floor)
   const release = dueRelease(floor)
   if (offer === undefined) return release?.at
@@ -12,13 +12,13 @@ export const nextDueAt = (floor: Floor): number | undefined => {
   return Math.min(offer.at, release.at)
 }
 
-const dueOffer = (floor: Floor): { chatId: string; at: number } | undefined => {
+const dueOffer = (floor: Pick<Floor, 'state'>): { chatId: string; at: number } | undefined => {
   const chatId = heapPeek(floor.state.offerTimers)
   const chat = chatId === undefined ? undefined : floor.state.chats.get(chatId)
   return chat === undefined ? undefined : { chatId: chat.chatId, at: chat.offerExpiresAt }
 }
 
-const dueRelease = (floor: Floor): { agentId: string; at: number } | undefined => {
+const dueRelease = (floor: Pick<Floor, 'state'>): { agentId: string; at: number } | undefined => {
   const agentId = heapPeek(floor.state.releaseTimers)
   const agent = agentId === undefined ? undefined : floor.state.agents.get(agentId)
   return agent === undefined ? undefined : { agentId: agent.agentId, at: agent.releaseAt }

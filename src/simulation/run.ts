@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js'
 import type { FloorEvent } from '../chat/events.js'
-import { FloorEngine, initialFloorState, type FloorCommand } from '../routing/index.js'
+import { FloorEngine, type FloorCommand } from '../routing/index.js'
 import type { RequestSource, SimulationPlan } from './plan.js'
 import { EventQueue } from './queue.js'
 import type { RandomStream } from './random.js'
@@ -29,7 +29,6 @@ export class FloorSimulation {
   private readonly agentLoad: Int32Array
   private readonly agentLeaving: Uint8Array
   private readonly visitors = new Visitors()
-  private readonly floorState = initialFloorState()
   private readonly source: RequestSource
   private readonly summary = floorSummary(0)
   private readonly summaryAccumulator
@@ -49,10 +48,14 @@ export class FloorSimulation {
     private readonly options: SimulationOptions,
     private readonly random: ReadonlyArray<RandomStream>,
   ) {
-    this.engine = new FloorEngine(
-      { tenant: plan.tenant, releaseGraceMs: 0, ...plan.floor },
-      this.floorState,
-    )
+    // Simulated chats never reopen and ids are never reused, so closed chats can go: a
+    // year of them kept in the engine's maps costs more than routing itself.
+    this.engine = new FloorEngine({
+      tenant: plan.tenant,
+      releaseGraceMs: 0,
+      ...plan.floor,
+      forgetClosedChats: true,
+    })
     this.summary = floorSummary(plan.targetSeconds)
     this.summaryAccumulator = this.summary.init()
     this.agentLoad = new Int32Array(plan.agents.length)
@@ -267,7 +270,6 @@ export class FloorSimulation {
         if (this.visitors.state[customer] === ASSIGNED) this.releaseAgent(customer)
         this.visitors.state[customer] = GONE
         this.visitors.chatIds[customer] = undefined
-        if (event.type !== 'VisitorLeft') this.forget(event.payload.chatId)
         return
       }
       default:
@@ -290,17 +292,6 @@ export class FloorSimulation {
     const endAt = Math.max(replyAt, this.now + Math.round(this.visitors.handleMs[customer] ?? 0))
     this.visitors.dueAt[customer] = endAt
     this.queue.push(endAt, END, customer)
-  }
-
-  /**
-   * Drops a closed chat from the engine's state once its last event is out: simulated
-   * chats never reopen and ids are never reused, and a year of chats kept in the
-   * engine's maps costs more in memory and garbage collection than routing itself.
-   */
-  // @debt routing: the engine keeps every closed chat; it should offer a way to forget them.
-  private forget(chatId: string): void {
-    this.floorState.chats.delete(chatId)
-    this.floorState.streamSeq.delete(chatId)
   }
 
   /** Replies due at once, sent after the command that assigned them (log order kept). */

@@ -4,9 +4,13 @@
  * the code they judge.
  */
 import type { BenchRow, BenchSuite } from './harness.js'
+import { routingBench } from './routing.js'
 import { simulationBench } from './simulation.js'
 
-const suites: ReadonlyArray<readonly [string, BenchSuite]> = [['simulation', simulationBench]]
+const suites: ReadonlyArray<readonly [string, BenchSuite]> = [
+  ['routing', routingBench],
+  ['simulation', simulationBench],
+]
 
 const pad = (text: string, width: number): string => text.padEnd(width)
 
