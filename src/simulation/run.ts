@@ -1,4 +1,3 @@
-import * as E from 'fp-ts/lib/Either.js'
 import type { FloorEvent } from '../chat/events.js'
 import { FloorEngine, type FloorCommand } from '../routing/index.js'
 import type { RequestSource, SimulationPlan } from './plan.js'
@@ -6,7 +5,7 @@ import { EventQueue } from './queue.js'
 import type { RandomStream } from './random.js'
 import type { SimulationOptions, SimulationRun } from './simulator.js'
 import { floorSummary } from './summary.js'
-import { ASSIGNED, chatIdOf, GONE, visitorOf, Visitors, WAITING } from './visitors.js'
+import { Visitors } from './visitors.js'
 
 const ARRIVAL = 0
 const PATIENCE = 1
@@ -16,6 +15,10 @@ const SHIFT_START = 4
 const SHIFT_END = 5
 const TICK = 6
 const ACCEPT = 7
+
+const WAITING = 0
+const ASSIGNED = 1
+const GONE = 2
 
 /**
  * One run of a floor. Customers live in parallel arrays indexed by their number (the
@@ -141,9 +144,7 @@ export class FloorSimulation {
   }
 
   private arrive(customer: number): void {
-    this.visitors.ensure(customer)
-    this.visitors.chatIds[customer] = chatIdOf(customer)
-    const chatId = this.visitors.chatId(customer)
+    const chatId = this.visitors.arrive(customer)
     this.visitors.state[customer] = WAITING
     this.visitors.handleMs[customer] = this.plan.handleTime(this.stream(1)) * 1000
     const patience = this.plan.patience
@@ -220,7 +221,7 @@ export class FloorSimulation {
   private send(command: FloorCommand): void {
     this.commands++
     const result = this.engine.handle(command)
-    if (E.isLeft(result)) {
+    if (result._tag === 'Left') {
       this.rejected++
       if (this.rejections.length < 10) {
         this.rejections.push(`${command.type} at ${command.time}: ${result.left.message}`)
@@ -247,16 +248,16 @@ export class FloorSimulation {
   private react(event: FloorEvent): void {
     switch (event.type) {
       case 'ChatOffered': {
-        const customer = visitorOf(event.payload.chatId)
+        const customer = this.visitors.visitorOf(event.payload.chatId)
         this.visitors.agentOf[customer] = this.agentIndex.get(event.payload.agentId) ?? -1
         this.queue.push(this.now, ACCEPT, customer)
         return
       }
       case 'ChatAssigned':
-        return this.assigned(visitorOf(event.payload.chatId), event.payload.agentId)
+        return this.assigned(this.visitors.visitorOf(event.payload.chatId), event.payload.agentId)
       case 'ChatReleased':
       case 'ChatTransferred': {
-        const customer = visitorOf(event.payload.chatId)
+        const customer = this.visitors.visitorOf(event.payload.chatId)
         if (this.visitors.state[customer] !== ASSIGNED) return
         this.releaseAgent(customer)
         this.visitors.state[customer] = WAITING
@@ -266,7 +267,7 @@ export class FloorSimulation {
       case 'VisitorLeft':
       case 'ChatEnded':
       case 'OfflineCaseCreated': {
-        const customer = visitorOf(event.payload.chatId)
+        const customer = this.visitors.visitorOf(event.payload.chatId)
         if (this.visitors.state[customer] === ASSIGNED) this.releaseAgent(customer)
         this.visitors.state[customer] = GONE
         this.visitors.chatIds[customer] = undefined

@@ -1,14 +1,4 @@
-export const WAITING = 0
-export const ASSIGNED = 1
-export const GONE = 2
-
 const CHAT_PREFIX = 'chat-'
-
-/** The chat id of visitor number `visitor`: `chat-0`, `chat-1`, ... */
-export const chatIdOf = (visitor: number): string => CHAT_PREFIX + visitor
-
-/** The visitor number of a simulated chat id. */
-export const visitorOf = (chatId: string): number => Number(chatId.slice(CHAT_PREFIX.length))
 
 /**
  * The visitors of a run in parallel typed arrays, indexed by visitor number: no object
@@ -16,7 +6,7 @@ export const visitorOf = (chatId: string): number => Number(chatId.slice(CHAT_PR
  * so a happening whose time no longer matches is known to be stale.
  */
 export class Visitors {
-  /** 0 waiting, 1 assigned, 2 gone. */
+  /** 0 waiting, 1 assigned, 2 gone (the constants live where they are read, in the run). */
   state = new Uint8Array(1024)
   /** Index of the agent offered or holding the chat; -1 for none. */
   agentOf = new Int32Array(1024)
@@ -29,8 +19,22 @@ export class Visitors {
   /** Chat ids of visitors still on the floor, so each id string is made (and hashed) once. */
   readonly chatIds: Array<string | undefined> = []
 
+  /** The chat id of visitor number `visitor`: `chat-0`, `chat-1`, ... */
   chatId(visitor: number): string {
-    return this.chatIds[visitor] ?? chatIdOf(visitor)
+    return this.chatIds[visitor] ?? CHAT_PREFIX + visitor
+  }
+
+  /** Gives visitor number `visitor` its chat id. */
+  arrive(visitor: number): string {
+    this.ensure(visitor)
+    const chatId = CHAT_PREFIX + visitor
+    this.chatIds[visitor] = chatId
+    return chatId
+  }
+
+  /** The visitor number of a simulated chat id. */
+  visitorOf(chatId: string): number {
+    return Number(chatId.slice(CHAT_PREFIX.length))
   }
 
   /** Makes room for visitor `index`. */

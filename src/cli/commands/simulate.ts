@@ -123,7 +123,10 @@ const progressBar = (io: CliIo) => {
       }
       bar.update(Math.round(done * 100))
     },
-    stop: () => bar?.stop(),
+    stop: () => {
+      bar?.update(100)
+      bar?.stop()
+    },
   }
 }
 
