@@ -2,9 +2,9 @@ import { effectiveCap } from '../chat/caps.js'
 import type { FloorEvent, FloorEventOf } from '../chat/events.js'
 import type { Floor } from './floor.js'
 import { reindexAgent, syncReleaseTimer, unpoolAgent } from './floor.js'
-import { heapPush, heapRemove } from './heap.js'
+import { heapRemove, heapSet } from './heap.js'
 import type { AgentRecord, ChatRecord } from './state.js'
-import { queueFor } from './state.js'
+import { queueChat, queueFor } from './state.js'
 
 /**
  * The one place the floor state changes: folds one event into it, in place. The engine
@@ -67,7 +67,7 @@ const moveChat = (floor: Floor, chat: ChatRecord, event: ChatMove): void => {
       chat.department = event.payload.department
       chat.stage = 'queued'
       chat.queueTicket = state.nextTicket++
-      heapPush(queueFor(state, chat.department), chat.chatId, floor.byQueue)
+      queueChat(queueFor(state, chat.department), chat)
       state.waiting++
       return
     case 'ChatOffered':
@@ -75,7 +75,7 @@ const moveChat = (floor: Floor, chat: ChatRecord, event: ChatMove): void => {
       chat.stage = 'offered'
       chat.agentId = event.payload.agentId
       chat.offerExpiresAt = event.payload.expiresAt
-      heapPush(state.offerTimers, chat.chatId, floor.byOfferDue)
+      heapSet(state.offerTimers, chat.chatId, chat.offerExpiresAt, state.nextTicket++)
       return takeOn(floor, event.payload.agentId, event.time)
     case 'OfferDeclined':
     case 'OfferExpired': {
@@ -143,7 +143,7 @@ const takeOn = (floor: Floor, agentId: string, time: number): void => {
 const leaveCurrentStage = (floor: Floor, chat: ChatRecord, time: number): void => {
   const { state } = floor
   if (chat.stage === 'queued') {
-    heapRemove(queueFor(state, chat.department), chat.chatId, floor.byQueue)
+    heapRemove(queueFor(state, chat.department), chat.chatId)
     state.waiting--
     return
   }
@@ -151,7 +151,7 @@ const leaveCurrentStage = (floor: Floor, chat: ChatRecord, time: number): void =
 
   const agent = chat.agentId === undefined ? undefined : state.agents.get(chat.agentId)
   if (chat.stage === 'offered') {
-    heapRemove(state.offerTimers, chat.chatId, floor.byOfferDue)
+    heapRemove(state.offerTimers, chat.chatId)
     chat.offerExpiresAt = -1
   }
   chat.agentId = undefined
@@ -171,7 +171,7 @@ const assigned = (floor: Floor, event: FloorEventOf<'ChatAssigned'>): void => {
   if (chat === undefined || agent === undefined) return
 
   if (chat.stage === 'offered' && chat.agentId === agent.agentId) {
-    heapRemove(floor.state.offerTimers, chat.chatId, floor.byOfferDue)
+    heapRemove(floor.state.offerTimers, chat.chatId)
     chat.offerExpiresAt = -1
   } else {
     leaveCurrentStage(floor, chat, event.time)

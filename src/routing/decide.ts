@@ -13,12 +13,14 @@ import { expireDue } from './timers.js'
 
 type Outcome = E.Either<FloorError, ReadonlyArray<FloorEvent>>
 
+const statuses: ReadonlySet<string> = new Set(['online', 'away', 'offline'])
+
+// @debt routing: a command older than the one before is not refused; hosts keep order.
 /**
  * Carries out one command on the floor, in place: checks it against the state first, and
  * only when it can be carried out emits its events, applying each as it goes. Returns the
  * events, or the error with nothing changed.
  */
-// @debt routing: a command older than the one before is not refused; hosts keep order.
 export const execute = (floor: Floor, command: FloorCommand): Outcome => {
   const run: Run = { floor, time: command.time, events: [] }
   const refusal = carryOut(run, command)
@@ -94,6 +96,9 @@ const carryOut = (run: Run, command: FloorCommand): FloorError | undefined => {
     case 'SetAgentStatus': {
       const agent = run.floor.state.agents.get(command.agentId)
       if (agent === undefined) return floorErrors.unknownAgent(command.agentId)
+      if (!statuses.has(command.status)) {
+        return floorErrors.invalidCommand('status', 'expected online, away or offline')
+      }
       emit(run, 'AgentStatusChanged', agent.agentId, {
         agentId: agent.agentId,
         status: command.status,

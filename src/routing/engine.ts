@@ -6,7 +6,7 @@ import type { FloorError } from './errors.js'
 import type { Floor } from './floor.js'
 import { floorOver } from './floor.js'
 import type { FloorSettings } from './settings.js'
-import type { ChatStage, FloorState } from './state.js'
+import type { ChatStage } from './state.js'
 import { initialFloorState } from './state.js'
 import { nextDueAt } from './timers.js'
 import { apply } from './apply.js'
@@ -46,8 +46,8 @@ export interface ChatView {
 export class FloorEngine {
   private readonly floor: Floor
 
-  constructor(settings: FloorSettings, state: FloorState = initialFloorState()) {
-    this.floor = floorOver(state, settings)
+  constructor(settings: FloorSettings) {
+    this.floor = floorOver(initialFloorState(), settings)
   }
 
   /** Carries out a command; on an error nothing changed. */

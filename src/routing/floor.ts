@@ -1,29 +1,18 @@
-import type { IdHeap, Less } from './heap.js'
-import { emptyHeap, heapHas, heapPush, heapRemove, heapUpdate } from './heap.js'
+import { emptyHeap, heapRemove, heapSet } from './heap.js'
+import type { IdHeap } from './heap.js'
 import type { FloorSettings } from './settings.js'
 import type { AgentRecord, FloorState } from './state.js'
-import { agentOrder, offerTimerOrder, queueOrder, releaseTimerOrder } from './state.js'
+import { poolAgent } from './state.js'
 
-/**
- * A floor state with its settings and the orders its heaps use, built once per engine
- * (or once per immer draft) so that routing allocates no comparators per command.
- */
+/** A floor state with the settings its rules read. */
 export interface Floor {
   readonly state: FloorState
   readonly settings: FloorSettings
-  readonly byAgent: Less
-  readonly byQueue: Less
-  readonly byOfferDue: Less
-  readonly byReleaseDue: Less
 }
 
 export const floorOver = (state: FloorState, settings: FloorSettings): Floor => ({
   state,
   settings,
-  byAgent: agentOrder(state),
-  byQueue: queueOrder(state),
-  byOfferDue: offerTimerOrder(state),
-  byReleaseDue: releaseTimerOrder(state),
 })
 
 const departmentPool = (state: FloorState, department: string): IdHeap => {
@@ -35,41 +24,40 @@ const departmentPool = (state: FloorState, department: string): IdHeap => {
   return pool
 }
 
-const place = (pool: IdHeap, agentId: string, open: boolean, less: Less): void => {
-  if (!open) heapRemove(pool, agentId, less)
-  else if (heapHas(pool, agentId)) heapUpdate(pool, agentId, less)
-  else heapPush(pool, agentId, less)
-}
-
 /** Puts the agent where they belong in every pool after their load, status or cap moved. */
 export const reindexAgent = (floor: Floor, agent: AgentRecord): void => {
   const open = agent.status === 'online' && agent.load < agent.cap
-  const { state, byAgent } = floor
-  place(state.poolAnyone, agent.agentId, open, byAgent)
+  const { state } = floor
+  if (state.poolAnyoneLive) {
+    if (open) poolAgent(state.poolAnyone, agent)
+    else heapRemove(state.poolAnyone, agent.agentId)
+  }
   for (const department of agent.departments) {
-    place(departmentPool(state, department), agent.agentId, open, byAgent)
+    const pool = departmentPool(state, department)
+    if (open) poolAgent(pool, agent)
+    else heapRemove(pool, agent.agentId)
   }
 }
 
 /** Takes the agent out of every pool (before their departments change). */
 export const unpoolAgent = (floor: Floor, agent: AgentRecord): void => {
-  const { state, byAgent } = floor
-  heapRemove(state.poolAnyone, agent.agentId, byAgent)
+  const { state } = floor
+  heapRemove(state.poolAnyone, agent.agentId)
   for (const department of agent.departments) {
     const pool = state.poolsByDepartment.get(department)
-    if (pool !== undefined) heapRemove(pool, agent.agentId, byAgent)
+    if (pool !== undefined) heapRemove(pool, agent.agentId)
   }
 }
 
 /** Starts or stops the agent's release timer to match their status and held chats. */
 export const syncReleaseTimer = (floor: Floor, agent: AgentRecord, time: number): void => {
-  const { state, byReleaseDue } = floor
+  const { state } = floor
   const due = agent.status === 'offline' && agent.chats.length > 0
   if (due && agent.releaseAt < 0) {
     agent.releaseAt = time + floor.settings.releaseGraceMs
-    heapPush(state.releaseTimers, agent.agentId, byReleaseDue)
+    heapSet(state.releaseTimers, agent.agentId, agent.releaseAt, agent.order)
   } else if (!due && agent.releaseAt >= 0) {
-    heapRemove(state.releaseTimers, agent.agentId, byReleaseDue)
+    heapRemove(state.releaseTimers, agent.agentId)
     agent.releaseAt = -1
   }
 }

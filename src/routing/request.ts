@@ -9,6 +9,7 @@ import type { Run } from './routing.js'
 import { bestAgentFor, emit, hand, route } from './routing.js'
 import { isOpenAt } from './settings.js'
 import type { AgentRecord } from './state.js'
+import { anyonePool } from './state.js'
 
 /**
  * A new chat: a proactive one goes straight to its greeter; a visitor's becomes an
@@ -82,7 +83,7 @@ const greeterFor = (floor: Floor, command: RequestChat): E.Either<FloorError, st
   if (named === undefined) {
     const pool =
       command.department === undefined
-        ? floor.state.poolAnyone
+        ? anyonePool(floor.state)
         : floor.state.poolsByDepartment.get(command.department)
     const best = pool === undefined ? undefined : heapPeek(pool)
     return best === undefined ? E.left(floorErrors.noRoom(command.chatId)) : E.right(best)
@@ -99,11 +100,11 @@ export const unavailability = (agent: AgentRecord): string | undefined => {
   return undefined
 }
 
+// @debt routing: scans the roster; only runs when `nobodyOnline` is `offline-case`.
 /**
  * Whether anyone who serves the department is signed in (online or away). Away agents
  * count: they are at work and their chats will be taken when they return.
  */
-// @debt routing: scans the roster; only runs when `nobodyOnline` is `offline-case`.
 const anyoneSignedIn = (floor: Floor, department: string | undefined): boolean => {
   for (const agent of floor.state.agents.values()) {
     if (agent.status === 'offline') continue

@@ -4,7 +4,7 @@ import { apply } from './apply.js'
 import type { Floor } from './floor.js'
 import { heapFirst, heapPeek, heapSize } from './heap.js'
 import type { AgentRecord, ChatRecord } from './state.js'
-import { poolFor } from './state.js'
+import { poolFor, queuedBefore } from './state.js'
 
 const versions = new Map<string, number>(chatEvents.map((d) => [d.type, d.version]))
 
@@ -47,7 +47,7 @@ export const bestAgentFor = (floor: Floor, chat: ChatRecord): string | undefined
   if (pool === undefined) return undefined
   const passedOver = chat.passedOver
   if (passedOver.length === 0) return heapPeek(pool)
-  return heapFirst(pool, floor.byAgent, (agentId) => !passedOver.includes(agentId))
+  return heapFirst(pool, (agentId) => !passedOver.includes(agentId))
 }
 
 /** Gives the chat to an agent: an offer when offers time out, else a direct assignment. */
@@ -78,21 +78,21 @@ interface Pick {
 /** The oldest chat waiting in one queue that some agent of its pool can take now. */
 const considerQueue = (floor: Floor, department: string | undefined, pick: Pick): void => {
   const { state } = floor
-  const pool = poolFor(state, department)
-  if (pool === undefined || heapSize(pool) === 0) return
   const queue =
     department === undefined ? state.queueAnyone : state.queuesByDepartment.get(department)
   if (queue === undefined || heapSize(queue) === 0) return
+  const pool = poolFor(state, department)
+  if (pool === undefined || heapSize(pool) === 0) return
 
   let agentId: string | undefined
-  const chatId = heapFirst(queue, floor.byQueue, (id) => {
+  const chatId = heapFirst(queue, (id) => {
     const chat = state.chats.get(id)
     agentId = chat === undefined ? undefined : bestAgentFor(floor, chat)
     return agentId !== undefined
   })
   const chat = chatId === undefined ? undefined : state.chats.get(chatId)
   if (chat === undefined || agentId === undefined) return
-  if (pick.chat === undefined || floor.byQueue(chat.chatId, pick.chat.chatId)) {
+  if (pick.chat === undefined || queuedBefore(chat, pick.chat)) {
     pick.chat = chat
     pick.agentId = agentId
   }

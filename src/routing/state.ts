@@ -1,6 +1,6 @@
 import type { AgentStatus, ChatOrigin } from '../chat/events.js'
-import { emptyHeap } from './heap.js'
-import type { IdHeap, Less } from './heap.js'
+import { emptyHeap, heapSet } from './heap.js'
+import type { IdHeap } from './heap.js'
 
 /**
  * Where a chat stands. `routing` is the short moment between leaving an agent (expiry,
@@ -62,6 +62,11 @@ export interface FloorState {
   poolsByDepartment: Map<string, IdHeap>
   /** Online agents with room, best first, for chats of no department. */
   poolAnyone: IdHeap
+  /**
+   * Whether `poolAnyone` is kept up to date. It is built the first time a chat of no
+   * department needs it, so a floor where every chat has a department never pays for it.
+   */
+  poolAnyoneLive: boolean
   queuesByDepartment: Map<string, IdHeap>
   queueAnyone: IdHeap
   waiting: number
@@ -78,6 +83,7 @@ export const initialFloorState = (): FloorState => ({
   agents: new Map(),
   poolsByDepartment: new Map(),
   poolAnyone: emptyHeap(),
+  poolAnyoneLive: false,
   queuesByDepartment: new Map(),
   queueAnyone: emptyHeap(),
   waiting: 0,
@@ -89,54 +95,45 @@ export const initialFloorState = (): FloorState => ({
 })
 
 /**
- * Which of two agents a chat should go to: reserve agents after everyone else, then the
- * lower tier, the least busy, the one routed to longest ago, the earlier profiled.
+ * Files an agent in a pool by the order a chat should go to agents: reserve agents after
+ * everyone else, then the lower tier, the least busy, the one routed to longest ago, the
+ * earlier profiled.
  */
-export const agentOrder =
-  (state: FloorState): Less =>
-  (a, b) => {
-    const x = state.agents.get(a)
-    const y = state.agents.get(b)
-    if (x === undefined || y === undefined) return x !== undefined
-    if (x.reserve !== y.reserve) return y.reserve
-    if (x.tier !== y.tier) return x.tier < y.tier
-    if (x.load !== y.load) return x.load < y.load
-    if (x.lastRoutedAt !== y.lastRoutedAt) return x.lastRoutedAt < y.lastRoutedAt
-    return x.order < y.order
-  }
+export const poolAgent = (pool: IdHeap, agent: AgentRecord): void =>
+  heapSet(
+    pool,
+    agent.agentId,
+    agent.reserve ? 1 : 0,
+    agent.tier,
+    agent.load,
+    agent.lastRoutedAt,
+    agent.order,
+  )
 
-/** Which of two waiting chats goes first: higher priority, then earlier, then ticket. */
-export const queueOrder =
-  (state: FloorState): Less =>
-  (a, b) => {
-    const x = state.chats.get(a)
-    const y = state.chats.get(b)
-    if (x === undefined || y === undefined) return x !== undefined
-    if (x.priority !== y.priority) return x.priority > y.priority
-    if (x.routingSince !== y.routingSince) return x.routingSince < y.routingSince
-    return x.queueTicket < y.queueTicket
-  }
+/** Files a waiting chat by the order of the queue: higher priority, then earlier, then ticket. */
+export const queueChat = (queue: IdHeap, chat: ChatRecord): void =>
+  heapSet(queue, chat.chatId, -chat.priority, chat.routingSince, chat.queueTicket)
 
-export const offerTimerOrder =
-  (state: FloorState): Less =>
-  (a, b) => {
-    const x = state.chats.get(a)?.offerExpiresAt ?? 0
-    const y = state.chats.get(b)?.offerExpiresAt ?? 0
-    return x !== y ? x < y : a < b
-  }
-
-export const releaseTimerOrder =
-  (state: FloorState): Less =>
-  (a, b) => {
-    const x = state.agents.get(a)
-    const y = state.agents.get(b)
-    const dueX = x?.releaseAt ?? 0
-    const dueY = y?.releaseAt ?? 0
-    return dueX !== dueY ? dueX < dueY : (x?.order ?? 0) < (y?.order ?? 0)
-  }
+/** Whether waiting chat `x` is ahead of `y`, even when they wait in different queues. */
+export const queuedBefore = (x: ChatRecord, y: ChatRecord): boolean => {
+  if (x.priority !== y.priority) return x.priority > y.priority
+  if (x.routingSince !== y.routingSince) return x.routingSince < y.routingSince
+  return x.queueTicket < y.queueTicket
+}
 
 export const poolFor = (state: FloorState, department: string | undefined): IdHeap | undefined =>
-  department === undefined ? state.poolAnyone : state.poolsByDepartment.get(department)
+  department === undefined ? anyonePool(state) : state.poolsByDepartment.get(department)
+
+/** The pool for chats of no department, built from the roster on first use. */
+export const anyonePool = (state: FloorState): IdHeap => {
+  if (!state.poolAnyoneLive) {
+    state.poolAnyoneLive = true
+    for (const agent of state.agents.values()) {
+      if (agent.status === 'online' && agent.load < agent.cap) poolAgent(state.poolAnyone, agent)
+    }
+  }
+  return state.poolAnyone
+}
 
 export const queueFor = (state: FloorState, department: string | undefined): IdHeap => {
   if (department === undefined) return state.queueAnyone

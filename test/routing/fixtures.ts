@@ -22,8 +22,10 @@ export const brief = (event: FloorEvent): string => {
       return `requested ${event.payload.chatId}`
     case 'ChatQueued':
       return `queued ${event.payload.chatId}`
-    case 'ChatOffered':
-      return `offered ${event.payload.chatId} ${event.payload.agentId} until ${clockOf(event.payload.expiresAt)}`
+    case 'ChatOffered': {
+      const { chatId, agentId, expiresAt } = event.payload
+      return `offered ${chatId} ${agentId} until ${clockOf(expiresAt)}`
+    }
     case 'ChatAssigned':
       return `assigned ${event.payload.chatId} ${event.payload.agentId}`
     case 'OfferExpired':
@@ -40,8 +42,10 @@ export const brief = (event: FloorEvent): string => {
       return `transferred ${event.payload.chatId} ${event.payload.fromAgentId}`
     case 'AgentStatusChanged':
       return `status ${event.payload.agentId} ${event.payload.status}`
-    case 'AgentMessaged':
-      return `agent-message ${event.payload.chatId} ${event.payload.agentId}${event.payload.automated ? ' automated' : ''}`
+    case 'AgentMessaged': {
+      const { chatId, agentId, automated } = event.payload
+      return `agent-message ${chatId} ${agentId}${automated ? ' automated' : ''}`
+    }
     default:
       return event.type
   }

@@ -145,7 +145,7 @@ describe('tiers, reserves, departments and priorities', () => {
 })
 
 describe('transfers', () => {
-  it('to a department with nobody free: the chat joins its queue, the sender is free at once', () => {
+  it('to a department with nobody free: it joins that queue, the sender is free at once', () => {
     const floor = newEngine()
     onlineAgents(floor, [
       { id: 'A', departments: ['sales'] },

@@ -421,3 +421,43 @@ describe('who gets a chat', () => {
     )
   })
 })
+
+describe('which waiting chat an agent takes', () => {
+  it('is the first in line that they may take: higher priority, then waiting longest', () => {
+    fc.assert(
+      fc.property(historyArb, ({ settings, commands }) => {
+        const decider = floorDecider(settings)
+        let state = decider.initialState
+        for (const command of commands) {
+          const outcome = decider.decide(command, state)
+          if (E.isLeft(outcome)) continue
+          for (const event of outcome.right) {
+            const pulled =
+              (event.type === 'ChatOffered' || event.type === 'ChatAssigned') &&
+              state.chats.get(event.payload.chatId)?.stage === 'queued'
+            if (pulled) {
+              const taken = state.chats.get(event.payload.chatId)
+              const agent = state.agents.get(event.payload.agentId)
+              for (const other of state.chats.values()) {
+                if (taken === undefined || agent === undefined || other.stage !== 'queued') continue
+                const mayTake =
+                  (other.department === undefined ||
+                    agent.departments.includes(other.department)) &&
+                  !other.passedOver.includes(agent.agentId)
+                const ahead =
+                  other.priority !== taken.priority
+                    ? other.priority > taken.priority
+                    : other.routingSince !== taken.routingSince
+                      ? other.routingSince < taken.routingSince
+                      : other.queueTicket < taken.queueTicket
+                if (mayTake) expect(ahead).toBe(false)
+              }
+            }
+            state = decider.evolve(state, event)
+          }
+        }
+      }),
+      { numRuns: 100 },
+    )
+  })
+})

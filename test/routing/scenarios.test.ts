@@ -124,7 +124,7 @@ describe('acceptance scenarios', () => {
     ])
   })
 
-  it('6: an offer that lapses after the agent went away leaves them away, with no new offer', () => {
+  it('6: an offer lapsing after the agent went away leaves them away, with no new offer', () => {
     const floor = newEngine({ offerTimeoutMs: 20_000 })
     onlineAgents(floor, [{ id: 'A' }])
 
