@@ -4,6 +4,7 @@ import type { RequestSource, SimulationPlan } from './plan.js'
 import { EventQueue } from './queue.js'
 import type { RandomStream } from './random.js'
 import type { SimulationOptions, SimulationRun } from './simulator.js'
+import { hourlyService } from './hourly.js'
 import { floorSummary } from './summary.js'
 import { Visitors } from './visitors.js'
 
@@ -35,6 +36,8 @@ export class FloorSimulation {
   private readonly source: RequestSource
   private readonly summary = floorSummary(0)
   private readonly summaryAccumulator
+  private readonly hourly: ReturnType<typeof hourlyService> | undefined
+  private readonly hourlyAccumulator
   private customers = 0
   private commands = 0
   private events = 0
@@ -61,6 +64,8 @@ export class FloorSimulation {
     })
     this.summary = floorSummary(plan.targetSeconds)
     this.summaryAccumulator = this.summary.init()
+    this.hourly = options.hourly ? hourlyService(plan.targetSeconds, plan.timeZone) : undefined
+    this.hourlyAccumulator = this.hourly?.init()
     this.agentLoad = new Int32Array(plan.agents.length)
     this.agentLeaving = new Uint8Array(plan.agents.length)
     plan.agents.forEach((agent, index) => this.agentIndex.set(agent.agentId, index))
@@ -87,6 +92,8 @@ export class FloorSimulation {
     }
     return {
       summary: this.summary.result(this.summaryAccumulator),
+      ...(this.hourly &&
+        this.hourlyAccumulator && { hourly: this.hourly.result(this.hourlyAccumulator) }),
       customers: this.customers,
       commands: this.commands,
       events: this.events,
@@ -234,6 +241,7 @@ export class FloorSimulation {
       this.options.onEvents?.(events)
       for (const event of events) {
         this.summary.step(this.summaryAccumulator, event)
+        if (this.hourlyAccumulator) this.hourly?.step(this.hourlyAccumulator, event)
         this.react(event)
       }
     }

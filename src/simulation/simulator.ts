@@ -6,6 +6,7 @@ import { planOf } from './plan.js'
 import { randomStreams } from './random.js'
 import { FloorSimulation } from './run.js'
 import type { Scenario } from './scenario.js'
+import type { HourFigures } from './hourly.js'
 import type { FloorSummary } from './summary.js'
 
 export interface SimulationOptions {
@@ -17,10 +18,14 @@ export interface SimulationOptions {
   readonly onEvents?: (events: ReadonlyArray<FloorEvent>) => void
   /** Called now and then with the share of simulated time done, 0 to 1. */
   readonly onProgress?: (done: number) => void
+  /** Also work out service by local hour of day (`SimulationRun.hourly`). */
+  readonly hourly?: boolean
 }
 
 export interface SimulationRun {
   readonly summary: FloorSummary
+  /** By local hour of day of the request; present when asked for with `hourly`. */
+  readonly hourly?: ReadonlyArray<HourFigures>
   readonly customers: number
   readonly commands: number
   readonly events: number

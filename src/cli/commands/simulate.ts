@@ -139,6 +139,7 @@ const simulate = async (file: string, options: SimulateOptions, io: CliIo): Prom
 
   const outcome = runScenario(scenario, {
     seed,
+    hourly: true,
     ...(replay && { replay }),
     ...(sink && { onEvents: sink.write }),
     ...(bar.update && { onProgress: bar.update }),
