@@ -78,6 +78,7 @@ export class FloorSimulation {
     return stream
   }
 
+  // @debt simulation: the run starts empty and the summary has no warm-up cut.
   run(): SimulationRun {
     this.setUp()
     const { queue } = this
@@ -255,6 +256,7 @@ export class FloorSimulation {
 
   private react(event: FloorEvent): void {
     switch (event.type) {
+      // @debt simulation: agents accept every offer at once; declines and expiries are not modelled.
       case 'ChatOffered': {
         const customer = this.visitors.visitorOf(event.payload.chatId)
         this.visitors.agentOf[customer] = this.agentIndex.get(event.payload.agentId) ?? -1
@@ -263,6 +265,7 @@ export class FloorSimulation {
       }
       case 'ChatAssigned':
         return this.assigned(this.visitors.visitorOf(event.payload.chatId), event.payload.agentId)
+      // @debt simulation: a released chat waits again and, once taken, runs its full handle time.
       case 'ChatReleased':
       case 'ChatTransferred': {
         const customer = this.visitors.visitorOf(event.payload.chatId)
