@@ -256,7 +256,7 @@ export class FloorSimulation {
 
   private react(event: FloorEvent): void {
     switch (event.type) {
-      // @debt simulation: agents accept every offer at once; declines and expiries are not modelled.
+      // @debt simulation: agents accept every offer at once; declines and expiries not modelled.
       case 'ChatOffered': {
         const customer = this.visitors.visitorOf(event.payload.chatId)
         this.visitors.agentOf[customer] = this.agentIndex.get(event.payload.agentId) ?? -1
