@@ -461,3 +461,27 @@ describe('which waiting chat an agent takes', () => {
     )
   })
 })
+
+describe('agent status', () => {
+  it("is always the agent's latest explicit status, whatever offers do", () => {
+    fc.assert(
+      fc.property(historyArb, ({ settings, commands }) => {
+        const engine = new FloorEngine(settings)
+        const said = new Map<string, string>()
+        for (const command of commands) {
+          const outcome = engine.handle(command)
+          const events = E.isRight(outcome) ? outcome.right : []
+          if (command.type === 'SetAgentStatus' && E.isRight(outcome)) {
+            said.set(command.agentId, command.status)
+          } else {
+            expect(events.filter((event) => event.type === 'AgentStatusChanged')).toEqual([])
+          }
+          for (const agent of engine.roster()) {
+            expect(agent.status).toBe(said.get(agent.agentId) ?? 'offline')
+          }
+        }
+      }),
+      { numRuns: 100 },
+    )
+  })
+})
