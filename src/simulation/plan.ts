@@ -31,6 +31,7 @@ export interface SimulationPlan {
   readonly tenant: string
   readonly startMs: number
   readonly endMs: number
+  readonly timeZone: string
   readonly targetSeconds: number
   readonly floor: FloorOptions
   readonly agents: ReadonlyArray<RosterAgent>
@@ -126,6 +127,7 @@ export const planOf = (
     tenant: scenario.tenant ?? 'simulation',
     startMs,
     endMs,
+    timeZone: scenario.timeZone,
     targetSeconds: scenario.targetSeconds,
     floor: scenario.floor ?? {},
     agents,

@@ -175,6 +175,10 @@ const semanticFailures = (scenario: Scenario): DecodeFailure[] => {
   }
   if (whatIf !== undefined) {
     if (whatIf.arrivals) failures.push(...profileFailures(whatIf.arrivals, 'whatIf.arrivals'))
+    if (whatIf.arrivals?.type === 'replay') {
+      const reason = 'expected a profile: a what-if cannot replay a log (replay in the base)'
+      failures.push({ path: 'whatIf.arrivals', reason })
+    }
     if (whatIf.roster) failures.push(...rosterFailures(whatIf.roster, 'whatIf.roster', timeZone))
     if (whatIf.addAgents) {
       failures.push(...rosterFailures(whatIf.addAgents, 'whatIf.addAgents', timeZone))

@@ -12,8 +12,9 @@ import type { Projection } from '../kernel/projection.js'
  * - ASA is the mean wait of answered chats; mean wait counts every chat, a leaver's wait
  *   running until they left;
  * - occupancy = agent time holding at least one chat / agent time staffed (online, or
- *   still finishing chats); utilisation = chat time / capacity time, where capacity is
- *   the cap of each online agent (as the capacity report counts it).
+ *   still finishing chats); utilisation = chat time of online agents / capacity time,
+ *   capacity being the cap of each online agent (as the capacity report counts it); an
+ *   agent finishing chats after going away is busy but adds neither.
  */
 export interface FloorSummary {
   readonly targetSeconds: number
@@ -52,6 +53,8 @@ interface ChatState {
 
 interface AgentState {
   departments: ReadonlyArray<string>
+  /** The cap in force, worked out again when a limit or the departments change. */
+  cap: number
   online: boolean
   load: number
 }
@@ -63,7 +66,7 @@ interface SummaryAccumulator {
   lastTime: number
   staffedAgents: number
   busyAgents: number
-  chatsInProgress: number
+  onlineChats: number
   onlineCapacity: number
   staffedMs: number
   busyMs: number
@@ -86,38 +89,37 @@ const ratio = (part: number, whole: number): number => (whole > 0 ? part / whole
 const agentOf = (acc: SummaryAccumulator, agentId: string): AgentState => {
   let agent = acc.agents.get(agentId)
   if (agent === undefined) {
-    agent = { departments: [], online: false, load: 0 }
+    agent = { departments: [], cap: effectiveCap(acc.caps, agentId, []), online: false, load: 0 }
     acc.agents.set(agentId, agent)
   }
   return agent
 }
 
-const capOf = (acc: SummaryAccumulator, agentId: string, agent: AgentState): number =>
-  effectiveCap(acc.caps, agentId, agent.departments)
-
 /** Applies a change to an agent's status or load, keeping the running counts right. */
 const updateAgent = (
   acc: SummaryAccumulator,
-  agentId: string,
   agent: AgentState,
   online: boolean,
   load: number,
 ): void => {
   const wasStaffed = agent.online || agent.load > 0
   const wasBusy = agent.load > 0
-  if (agent.online) acc.onlineCapacity -= capOf(acc, agentId, agent)
-  agent.online = online
-  acc.chatsInProgress += load - agent.load
+  if (agent.online) acc.onlineChats -= agent.load
+  if (online) acc.onlineChats += load
+  if (online !== agent.online) {
+    acc.onlineCapacity += online ? agent.cap : -agent.cap
+    agent.online = online
+  }
   agent.load = load
-  if (agent.online) acc.onlineCapacity += capOf(acc, agentId, agent)
   acc.staffedAgents += Number(agent.online || agent.load > 0) - Number(wasStaffed)
   acc.busyAgents += Number(agent.load > 0) - Number(wasBusy)
 }
 
-const recomputeCapacity = (acc: SummaryAccumulator): void => {
+const recomputeCaps = (acc: SummaryAccumulator): void => {
   acc.onlineCapacity = 0
   for (const [agentId, agent] of acc.agents) {
-    if (agent.online) acc.onlineCapacity += capOf(acc, agentId, agent)
+    agent.cap = effectiveCap(acc.caps, agentId, agent.departments)
+    if (agent.online) acc.onlineCapacity += agent.cap
   }
 }
 
@@ -125,7 +127,7 @@ const recomputeCapacity = (acc: SummaryAccumulator): void => {
 const releaseFromAgent = (acc: SummaryAccumulator, chat: ChatState): void => {
   if (chat.agentId === undefined) return
   const agent = agentOf(acc, chat.agentId)
-  updateAgent(acc, chat.agentId, agent, agent.online, agent.load - 1)
+  updateAgent(acc, agent, agent.online, agent.load - 1)
   chat.agentId = undefined
 }
 
@@ -146,7 +148,7 @@ const step = (acc: SummaryAccumulator, event: FloorEvent, targetMs: number): voi
   if (dt > 0) {
     acc.staffedMs += acc.staffedAgents * dt
     acc.busyMs += acc.busyAgents * dt
-    acc.chatMs += acc.chatsInProgress * dt
+    acc.chatMs += acc.onlineChats * dt
     acc.capacityMs += acc.onlineCapacity * dt
     acc.lastTime = event.time
   }
@@ -176,7 +178,7 @@ const step = (acc: SummaryAccumulator, event: FloorEvent, targetMs: number): voi
       if (chat === undefined) return
       releaseFromAgent(acc, chat)
       const agent = agentOf(acc, event.payload.agentId)
-      updateAgent(acc, event.payload.agentId, agent, agent.online, agent.load + 1)
+      updateAgent(acc, agent, agent.online, agent.load + 1)
       chat.agentId = event.payload.agentId
       if (!chat.answered) {
         chat.answered = true
@@ -215,14 +217,15 @@ const step = (acc: SummaryAccumulator, event: FloorEvent, targetMs: number): voi
     }
     case 'AgentProfiled': {
       const agent = agentOf(acc, event.payload.agentId)
-      if (agent.online) acc.onlineCapacity -= capOf(acc, event.payload.agentId, agent)
+      if (agent.online) acc.onlineCapacity -= agent.cap
       agent.departments = event.payload.departments
-      if (agent.online) acc.onlineCapacity += capOf(acc, event.payload.agentId, agent)
+      agent.cap = effectiveCap(acc.caps, event.payload.agentId, agent.departments)
+      if (agent.online) acc.onlineCapacity += agent.cap
       return
     }
     case 'AgentStatusChanged': {
       const agent = agentOf(acc, event.payload.agentId)
-      updateAgent(acc, event.payload.agentId, agent, event.payload.status === 'online', agent.load)
+      updateAgent(acc, agent, event.payload.status === 'online', agent.load)
       return
     }
     case 'CapLimitSet': {
@@ -235,7 +238,7 @@ const step = (acc: SummaryAccumulator, event: FloorEvent, targetMs: number): voi
       } else {
         acc.caps = { ...caps, byAgent: new Map(caps.byAgent).set(limit.agentId, limit.maxChats) }
       }
-      recomputeCapacity(acc)
+      recomputeCaps(acc)
       return
     }
     default:
@@ -257,7 +260,7 @@ export const floorSummary = (
       lastTime: -Infinity,
       staffedAgents: 0,
       busyAgents: 0,
-      chatsInProgress: 0,
+      onlineChats: 0,
       onlineCapacity: 0,
       staffedMs: 0,
       busyMs: 0,

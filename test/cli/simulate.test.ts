@@ -35,6 +35,7 @@ describe('chatfloor simulate', () => {
     expect(report['seed']).toBe(3)
     expect(report['base']?.['summary']).toMatchObject({ targetSeconds: 30 })
     expect(report['variant']?.['name']).toBe('14 agents from 10:00 to 14:00')
+    expect(report['base']?.['hourly']).toHaveLength(24)
     expect(Object.keys(report['difference'] ?? {})).toEqual([
       'serviceLevel',
       'abandonmentRate',
@@ -64,6 +65,7 @@ describe('chatfloor simulate', () => {
     expect(await main(['simulate', example], cli.io)).toBe(0)
     expect(cli.out()).toMatch(/service level \(30 s\)/)
     expect(cli.out()).toMatch(/14 agents from 10:00 to 14:00/)
+    expect(cli.out()).toMatch(/local hour +chats +service level/)
   })
 
   it('refuses a bad scenario with exit 2, naming each field', async () => {

@@ -62,6 +62,13 @@ describe('scenario files', () => {
     ])
   })
 
+  it('refuses a what-if that replays a log', () => {
+    const whatIf = { name: 'replayed', arrivals: { type: 'replay', log: 'other.jsonl' } }
+    expect(failures({ ...minimal, whatIf })).toEqual([
+      'whatIf.arrivals: expected a profile: a what-if cannot replay a log (replay in the base)',
+    ])
+  })
+
   it('reads instants and durations', () => {
     expect(resolveInstant('2026-03-02T09:00:00Z', 'Europe/Paris')).toBe(Date.UTC(2026, 2, 2, 9))
     expect(resolveInstant('2026-03-02T09:00:00', 'Europe/Paris')).toBe(Date.UTC(2026, 2, 2, 8))

@@ -78,8 +78,8 @@ describe('floor summary', () => {
     ]
     const summary = runProjection(floorSummary(20), log)
     expect(summary.occupancy).toBe(1)
-    // 300 chat-seconds over 100 s online at the default cap of 3.
-    expect(summary.utilisation).toBe(1)
+    // Online 0-100 s with one chat at the default cap of 3; the away part adds nothing.
+    expect(summary.utilisation).toBe(1 / 3)
     expect(summary.serviceLevel).toBe(1)
     expect(summary.missedChats).toBe(0)
   })

@@ -64,6 +64,31 @@ const table = (cells: ReadonlyArray<ReadonlyArray<string>>): string => {
     .join('\n')
 }
 
+const HOURLY_HEADER = ['local hour', 'chats', 'service level', 'abandonment']
+
+/** Service level by local hour, base beside variant, for the hours that had chats. */
+const hourlyTable = (outcome: ScenarioOutcome): string => {
+  const base = outcome.base.hourly ?? []
+  const variant = outcome.variant?.hourly
+  const header =
+    variant === undefined ? HOURLY_HEADER : [...HOURLY_HEADER, 'variant SL', 'variant aband.']
+  const body = base
+    .filter((hour) => hour.chats > 0)
+    .map((hour) => {
+      const cells = [
+        `${String(hour.hour).padStart(2, '0')}:00`,
+        String(hour.chats),
+        percent(hour.serviceLevel),
+        percent(hour.abandonmentRate),
+      ]
+      const other = variant?.[hour.hour]
+      return other === undefined
+        ? cells
+        : [...cells, percent(other.serviceLevel), percent(other.abandonmentRate)]
+    })
+  return body.length === 0 ? '' : `\n${table([header, ...body])}\n`
+}
+
 /** The summary (and what-if comparison) for people. */
 export const formatOutcome = (scenario: Scenario, seed: number, outcome: ScenarioOutcome) => {
   const name = scenario.name ?? 'scenario'
@@ -80,7 +105,7 @@ export const formatOutcome = (scenario: Scenario, seed: number, outcome: Scenari
     'service level = answered within target / all chats (visitors who left count as failures)',
     'occupancy = agent time with a chat / agent time staffed',
   ]
-  return `${table([header, ...body])}\n\n${notes.join('\n')}\n`
+  return `${table([header, ...body])}\n${hourlyTable(outcome)}\n${notes.join('\n')}\n`
 }
 
 const runJson = (run: SimulationRun) => ({
@@ -89,6 +114,7 @@ const runJson = (run: SimulationRun) => ({
   events: run.events,
   rejectedCommands: run.rejectedCommands,
   summary: run.summary,
+  ...(run.hourly && { hourly: run.hourly }),
 })
 
 /** The summary (and what-if comparison) as one JSON document. */

@@ -123,7 +123,10 @@ const progressBar = (io: CliIo) => {
       }
       bar.update(Math.round(done * 100))
     },
-    stop: () => bar?.stop(),
+    stop: () => {
+      bar?.update(100)
+      bar?.stop()
+    },
   }
 }
 
@@ -136,6 +139,7 @@ const simulate = async (file: string, options: SimulateOptions, io: CliIo): Prom
 
   const outcome = runScenario(scenario, {
     seed,
+    hourly: true,
     ...(replay && { replay }),
     ...(sink && { onEvents: sink.write }),
     ...(bar.update && { onProgress: bar.update }),
