@@ -20,12 +20,6 @@ const suites: ReadonlyArray<readonly [string, BenchSuite]> = [
   ['simulation', simulationBench],
   ['crm', crmSuite],
   ['reports', reportsBench],
-import { routingBench } from './routing.js'
-import { simulationBench } from './simulation.js'
-
-const suites: ReadonlyArray<readonly [string, BenchSuite]> = [
-  ['routing', routingBench],
-  ['simulation', simulationBench],
 ]
 
 const pad = (text: string, width: number): string => text.padEnd(width)
