@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: runs every suite and prints one table. Suites are measured in this
+ * `npm run bench`: bundles the suites (as a user's build would be) and prints one table. Suites are measured in this
  * run on this machine; comparisons (a hand-written loop, a bare JSON.parse) run beside
  * the code they judge.
  */
