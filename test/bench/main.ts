@@ -1,7 +1,7 @@
 /**
- * `npm run bench`: bundles the suites (as a user's build would be) and prints one table. Suites are measured in this
- * run on this machine; comparisons (a hand-written loop, a bare JSON.parse) run beside
- * the code they judge.
+ * `npm run bench`: bundles the suites (as a user's build would be) and prints one table.
+ * Suites are measured in this run on this machine; comparisons (a hand-written loop, a
+ * bare JSON.parse) run beside the code they judge.
  */
 import type { BenchRow, BenchSuite } from './harness.js'
 import { staffingSuite } from './staffing.js'
