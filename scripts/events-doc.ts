@@ -25,7 +25,8 @@ export const catalogues: ReadonlyArray<CatalogueSection> = [
     source: 'src/chat/events.ts',
     about:
       'The chat lifecycle, agents and caps: what routing emits and every report reads. ' +
-      'Chat events live in the chat’s stream, agent events in the agent’s, CapLimitSet in `floor`.',
+      'Chat events live in the chat’s stream, agent events in the agent’s, ' +
+      'CapLimitSet in `floor`.',
     catalogue: chatCatalogue,
   },
   {
