@@ -2,8 +2,8 @@ import type { MissedChatsResult } from '../../missed/result.js'
 import type { RecommendedHour, StaffingRecommendation } from '../../review/recommendation.js'
 import { DAY_NAMES } from '../../time/zone.js'
 
-/** Monday first, as a floor's week is usually read. */
-const WEEK_ORDER = [1, 2, 3, 4, 5, 6, 0] as const
+/** Sunday first, as the capacity heatmap above it runs. */
+const WEEK_ORDER = [0, 1, 2, 3, 4, 5, 6] as const
 
 const seconds = (ms: number | null): string => (ms === null ? '-' : `${(ms / 1000).toFixed(1)} s`)
 const share = (part: number, whole: number): string =>
