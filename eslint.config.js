@@ -2,7 +2,9 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'coverage/**', 'docs/api/**', 'node_modules/**', 'reports/**'] },
+  {
+    ignores: ['dist/**', 'coverage/**', 'docs/api/**', 'node_modules/**', 'reports/**', '.tmp/**'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,7 +1,5 @@
 import { offsetAt } from '../time/zone.js'
-
-const MINUTE_MS = 60_000
-const HOUR_MS = 60 * MINUTE_MS
+import { HOUR_MS, MINUTE_MS } from '../time/units.js'
 
 /** Bucket lengths a report can use, in milliseconds. */
 export const BUCKET_MS = { '15m': 15 * MINUTE_MS, '1h': HOUR_MS } as const

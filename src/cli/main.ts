@@ -8,6 +8,7 @@ import { npsCommand } from './commands/nps.js'
 import { registerImport } from './commands/import.js'
 import { registerReport } from './commands/report.js'
 import { simulateCommand } from './commands/simulate.js'
+import { demoCommand } from './commands/demo.js'
 
 const commandModules: ReadonlyArray<CommandModule> = [
   registerStaffing,
@@ -16,6 +17,7 @@ const commandModules: ReadonlyArray<CommandModule> = [
   registerImport,
   registerReport,
   simulateCommand,
+  demoCommand,
 ]
 
 const packageVersion = (): string => {

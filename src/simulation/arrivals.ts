@@ -3,6 +3,7 @@ import { NonEmptyString } from '../kernel/event.js'
 import type { FloorEvent } from '../chat/events.js'
 import { DAY_NAMES, localParts, localToEpoch, startOfLocalDay } from '../time/zone.js'
 import type { RandomStream } from './random.js'
+import { HOUR_MS } from '../time/units.js'
 
 const Rate = t.refinement(
   t.number,
@@ -76,8 +77,6 @@ export interface RateSegment {
   readonly endMs: number
   readonly perMs: number
 }
-
-const HOUR_MS = 3_600_000
 
 const nextDay = (year: number, month: number, day: number) => {
   const date = new Date(Date.UTC(year, month - 1, day + 1))

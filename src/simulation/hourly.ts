@@ -1,6 +1,7 @@
 import type { FloorEvent } from '../chat/events.js'
 import type { Projection } from '../kernel/projection.js'
 import { offsetAt } from '../time/zone.js'
+import { HOUR_MS } from '../time/units.js'
 
 /** Service by local hour of day of the request, over every day of the log. */
 export interface HourFigures {
@@ -22,7 +23,6 @@ interface HourlyAccumulator {
   readonly abandoned: number[]
 }
 
-const HOUR_MS = 3_600_000
 const DAY_MS = 24 * HOUR_MS
 
 const localHour = (time: number, timeZone: string): number => {

@@ -1,3 +1,5 @@
+import { MINUTE_MS } from './units.js'
+
 /**
  * Wall-clock time in IANA time zones, from the runtime's own tz database (Intl). Every
  * conversion goes through the zone's offset at that instant, so daylight-saving changes
@@ -21,7 +23,6 @@ export interface LocalParts extends LocalDateTime {
   readonly weekday: number
 }
 
-const MINUTE_MS = 60_000
 /** Offsets only change on quarter hours in the tz database, so they can be cached per slot. */
 const SLOT_MS = 15 * MINUTE_MS
 
