@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { catalogues, EVENTS_DOC, eventsMarkdown } from '../../scripts/events-doc.js'
+import { catalogues, EVENTS_DOC, eventsMarkdown } from './events-doc.js'
 
 describe('docs/events.md', () => {
   it('is what the codecs generate (run `npm run docs:events` when this fails)', () => {

@@ -4,12 +4,12 @@
  */
 import { writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { chatCatalogue } from '../src/chat/events.js'
-import { crmCatalogue } from '../src/crm/events.js'
-import { healthCatalogue } from '../src/health/events.js'
-import type { Catalogue } from '../src/kernel/catalogue.js'
-import { describeCatalogue, type FieldDescription } from '../src/kernel/describe.js'
-import type { EventEnvelope } from '../src/kernel/envelope.js'
+import { chatCatalogue } from '../../src/chat/events.js'
+import { crmCatalogue } from '../../src/crm/events.js'
+import { healthCatalogue } from '../../src/health/events.js'
+import type { Catalogue } from '../../src/kernel/catalogue.js'
+import { describeCatalogue, type FieldDescription } from '../../src/kernel/describe.js'
+import type { EventEnvelope } from '../../src/kernel/envelope.js'
 
 interface CatalogueSection {
   readonly title: string
@@ -76,7 +76,7 @@ export const eventsMarkdown = (): string => {
   return lines.join('\n') + '\n'
 }
 
-export const EVENTS_DOC = fileURLToPath(new URL('../docs/events.md', import.meta.url))
+export const EVENTS_DOC = fileURLToPath(new URL('../../docs/events.md', import.meta.url))
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   writeFileSync(EVENTS_DOC, eventsMarkdown())
