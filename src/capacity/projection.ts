@@ -19,6 +19,12 @@ export interface CapacityOptions {
   /** `lineNumbers[i]` is the input line of the i-th event stepped; used in rejections. */
   readonly lineNumbers?: ReadonlyArray<number>
   readonly bands?: BandThresholds
+  /**
+   * The range the report covers (epoch ms, end excluded), widened to whole local days.
+   * Without it the range runs from the first event's day to the last event's day, so a
+   * log that ends with chats closing just after midnight would add a nearly empty day.
+   */
+  readonly range?: { readonly from: number; readonly to: number }
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -173,7 +179,13 @@ export const capacityReport = (
     }),
     step,
     result: (acc) =>
-      capacityResult(acc, timeZone, bucketMs, options.bands ?? DEFAULT_BAND_THRESHOLDS),
+      capacityResult(
+        acc,
+        timeZone,
+        bucketMs,
+        options.bands ?? DEFAULT_BAND_THRESHOLDS,
+        options.range,
+      ),
     merge: (left, right) => {
       const a = copyAccumulator(left)
       const b = copyAccumulator(right)

@@ -77,13 +77,15 @@ export const capacityResult = (
   timeZone: string,
   bucketMs: number,
   thresholds: BandThresholds,
+  range?: { readonly from: number; readonly to: number },
 ): CapacityResult => {
   const cells = Array.from({ length: 7 * 24 }, () => ({ sums: emptySums(), coveredMs: 0 }))
   const dayCounts = [0, 0, 0, 0, 0, 0, 0]
   const buckets: CapacityBucket[] = []
   const total = emptySums()
-  for (const sums of live.sums.values()) addSums(total, sums)
-  if (live.firstTime === undefined || live.lastTime === undefined) {
+  const first = range?.from ?? live.firstTime
+  const last = range === undefined ? live.lastTime : range.to - 1
+  if (first === undefined || last === undefined || last < first) {
     return {
       timeZone,
       bucketMs,
@@ -98,10 +100,10 @@ export const capacityResult = (
     }
   }
 
-  const from = startOfLocalDay(live.firstTime, timeZone)
+  const from = startOfLocalDay(first, timeZone)
   let days = 0
   let midnight = from
-  while (midnight <= live.lastTime) {
+  while (midnight <= last) {
     const weekday = localParts(midnight, timeZone).weekday
     dayCounts[weekday] = (dayCounts[weekday] ?? 0) + 1
     days++
@@ -111,6 +113,7 @@ export const capacityResult = (
 
   for (let start = from; start < to; start += bucketMs) {
     const sums = live.sums.get(start) ?? emptySums()
+    addSums(total, sums)
     buckets.push({ start, ...figures(sums, bucketMs, thresholds) })
     const parts = localParts(start, timeZone)
     const cell = cells[parts.weekday * 24 + parts.hour]

@@ -24,6 +24,18 @@ const cases: ReadonlyArray<{ readonly name: string; readonly argv: ReadonlyArray
   { name: 'staffing plan: not JSON', argv: ['staffing', 'plan', notJson] },
   { name: 'report capacity: missing file', argv: ['report', 'capacity', missing] },
   { name: 'report capacity: bad zone', argv: ['report', 'capacity', events, '--tz', 'Mars/Base'] },
+  {
+    name: 'report capacity: bad range bound',
+    argv: ['report', 'capacity', events, '--from', '2026-13-01', '--to', '2026-02-01'],
+  },
+  {
+    name: 'report capacity: range ends before it starts',
+    argv: ['report', 'capacity', events, '--from', '2026-02-02', '--to', '2026-02-01'],
+  },
+  {
+    name: 'report capacity: --from alone',
+    argv: ['report', 'capacity', events, '--from', '2026-02-02'],
+  },
   { name: 'report missed: missing file', argv: ['report', 'missed', missing] },
   { name: 'report missed: bad threshold', argv: ['report', 'missed', events, '--threshold', '-5'] },
   { name: 'report health: missing file', argv: ['report', 'health', missing, '--model', model] },

@@ -10,7 +10,7 @@ import { runProjection } from '../../kernel/projection.js'
 import { missedChats } from '../../missed/projection.js'
 import { observedTraffic } from '../../review/observed.js'
 import { recommendStaffing } from '../../review/recommendation.js'
-import { defaultScenario, runScenario } from '../../simulation/index.js'
+import { defaultScenario, durationMs, resolveInstant, runScenario } from '../../simulation/index.js'
 import { UsageError } from '../io.js'
 import type { CommandModule } from '../program.js'
 import { demoSectionsHtml, formatMissed, formatRecommendation } from './demo-report.js'
@@ -69,7 +69,9 @@ export const demoCommand: CommandModule = (program, io) => {
       if (E.isLeft(outcome)) throw new UsageError(outcome.left.map(formatFailure).join('\n'))
 
       const timeZone = scenario.timeZone
-      const capacity = runProjection(capacityReport({ timeZone }), events)
+      const from = resolveInstant(scenario.start, timeZone)
+      const range = { from, to: from + durationMs(scenario.duration) }
+      const capacity = runProjection(capacityReport({ timeZone, range }), events)
       const missed = runProjection(missedChats({ timeZone }), events)
       const observed = runProjection(observedTraffic(timeZone), events)
       const recommendation = recommendStaffing(observed, {

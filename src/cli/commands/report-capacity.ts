@@ -6,12 +6,15 @@ import { renderTerminalHeatmap } from '../../capacity/heatmap-terminal.js'
 import { capacityReport } from '../../capacity/projection.js'
 import { capacityReportJson } from '../../capacity/report-json.js'
 import { runProjection } from '../../kernel/projection.js'
+import { localToEpoch } from '../../time/zone.js'
 import { UsageError, type CliIo } from '../io.js'
 import { checkTimeZone, nothingReadCode, readEventLog, reportRejectedEvents } from './event-log.js'
 
 interface CapacityCliOptions {
   readonly tz: string
   readonly bucket: string
+  readonly from?: string
+  readonly to?: string
   readonly json?: boolean
   readonly html?: string
 }
@@ -21,10 +24,45 @@ Examples:
   $ chatfloor report capacity bank.jsonl --tz Asia/Jerusalem
   $ chatfloor report capacity bank.jsonl --tz Asia/Jerusalem --bucket 15m --json > capacity.json
   $ chatfloor report capacity bank.jsonl --tz Asia/Jerusalem --html capacity.html
+  $ chatfloor report capacity bank.jsonl --tz Asia/Jerusalem --from 1999-08-01 --to 1999-09-01
 
 Bands: X exceeded (utilisation >= 100 % or an average queue of 1+ chat), N near (>= 80 %),
 c comfortable (>= 40 %), o overstaffed (below), . closed (no capacity and no demand).
 NO_COLOR or output to a file turns colours off.`
+
+/**
+ * A range bound: a local date `YYYY-MM-DD` (midnight in the report's zone) or an ISO date-time
+ * with its offset, such as `2026-03-02T09:00:00Z`.
+ */
+const parseBound = (text: string, flag: string, timeZone: string): number => {
+  const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text)
+  if (date !== null) {
+    const [year, month, day] = [Number(date[1]), Number(date[2]), Number(date[3])]
+    if (month >= 1 && month <= 12 && day >= 1 && day <= 31) {
+      return localToEpoch({ year, month, day, hour: 0, minute: 0, second: 0 }, timeZone)
+    }
+  }
+  const instant = /(Z|[+-]\d{2}:\d{2})$/.test(text) ? Date.parse(text) : Number.NaN
+  if (Number.isNaN(instant)) {
+    throw new UsageError(
+      `${flag} must be a date such as 2026-03-02 or a date-time with its offset such as ` +
+        `2026-03-02T09:00:00Z, got "${text}"`,
+    )
+  }
+  return instant
+}
+
+const rangeOf = (options: CapacityCliOptions, timeZone: string) => {
+  if (options.from === undefined && options.to === undefined) return undefined
+  if (options.from === undefined || options.to === undefined) {
+    throw new UsageError('pass --from and --to together, or neither')
+  }
+  const from = parseBound(options.from, '--from', timeZone)
+  const to = parseBound(options.to, '--to', timeZone)
+  if (to <= from)
+    throw new UsageError(`--to (${options.to}) must come after --from (${options.from})`)
+  return { from, to }
+}
 
 const isBucketSize = (text: string): text is BucketSize => text === '15m' || text === '1h'
 
@@ -39,6 +77,8 @@ export const registerCapacityReport = (
     .argument('<events.jsonl>', 'the event log')
     .option('--tz <zone>', 'IANA zone of the team', 'UTC')
     .option('--bucket <size>', 'bucket length: 15m or 1h', '1h')
+    .option('--from <date>', 'first day of the range (local date in --tz, or ISO with offset)')
+    .option('--to <date>', 'end of the range, excluded (default: the range of the log)')
     .option('--json', 'print one JSON document to stdout')
     .option('--html <file>', 'write a standalone HTML page with the heatmap')
     .addHelpText('after', EXAMPLE)
@@ -50,11 +90,13 @@ export const registerCapacityReport = (
       if (options.json === true && options.html !== undefined) {
         throw new UsageError('pass either --json or --html <file>, not both')
       }
+      const range = rangeOf(options, timeZone)
       const log = await readEventLog(path, io)
       const projection = capacityReport({
         timeZone,
         bucketMs: BUCKET_MS[options.bucket],
         lineNumbers: log.lineNumbers,
+        ...(range === undefined ? {} : { range }),
       })
       const result = runProjection(projection, log.events)
       reportRejectedEvents(path, result.rejected, io)
