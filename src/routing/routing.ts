@@ -39,16 +39,25 @@ export const emit = <Type extends FloorEventType>(
 }
 
 /**
- * The best online agent with room for the chat, skipping those it passed over.
- * @debt routing: a chat every free agent passed over waits for someone else; no second round.
+ * The best online agent with room for the chat: first among those who have not missed or
+ * declined it this round. When every eligible agent has, a new round starts over in the
+ * normal order. The agent who transferred the chat away is never asked for it.
  */
 export const bestAgentFor = (floor: Floor, chat: FloorChatRecord): string | undefined => {
   const pool = poolFor(floor.state, chat.department)
   if (pool === undefined) return undefined
-  const passedOver = chat.passedOver
-  if (passedOver.length === 0) return heapPeek(pool)
-  return heapFirst(pool, (agentId) => !passedOver.includes(agentId))
+  if (chat.passedOver.length > 0) {
+    const fresh = heapFirst(pool, notPassedOver, chat)
+    if (fresh !== undefined) return fresh
+  }
+  const sender = chat.sentAwayBy
+  return sender === undefined ? heapPeek(pool) : heapFirst(pool, isNot, sender)
 }
+
+const notPassedOver = (agentId: string, chat: FloorChatRecord): boolean =>
+  agentId !== chat.sentAwayBy && !chat.passedOver.includes(agentId)
+
+const isNot = (agentId: string, other: string): boolean => agentId !== other
 
 /** Gives the chat to an agent: an offer when offers time out, else a direct assignment. */
 export const hand = (run: Run, chatId: string, agentId: string): void => {
@@ -70,32 +79,34 @@ export const route = (run: Run, chat: FloorChatRecord): void => {
   )
 }
 
+/** The best pick so far across queues; one per `pull`, reused between hand-outs. */
 interface Pick {
+  readonly floor: Floor
   chat: FloorChatRecord | undefined
   agentId: string | undefined
 }
 
+/** Whether some agent can take the waiting chat; if so, remembers who in `pick.agentId`. */
+const someoneTakes = (chatId: string, pick: Pick): boolean => {
+  const chat = pick.floor.state.chats.get(chatId)
+  const agentId = chat === undefined ? undefined : bestAgentFor(pick.floor, chat)
+  if (agentId === undefined || chat === undefined) return false
+  if (pick.chat === undefined || queuedBefore(chat, pick.chat)) {
+    pick.chat = chat
+    pick.agentId = agentId
+  }
+  return true
+}
+
 /** The oldest chat waiting in one queue that some agent of its pool can take now. */
-const considerQueue = (floor: Floor, department: string | undefined, pick: Pick): void => {
-  const { state } = floor
+const considerQueue = (pick: Pick, department: string | undefined): void => {
+  const { state } = pick.floor
   const queue =
     department === undefined ? state.queueAnyone : state.queuesByDepartment.get(department)
   if (queue === undefined || heapSize(queue) === 0) return
   const pool = poolFor(state, department)
   if (pool === undefined || heapSize(pool) === 0) return
-
-  let agentId: string | undefined
-  const chatId = heapFirst(queue, (id) => {
-    const chat = state.chats.get(id)
-    agentId = chat === undefined ? undefined : bestAgentFor(floor, chat)
-    return agentId !== undefined
-  })
-  const chat = chatId === undefined ? undefined : state.chats.get(chatId)
-  if (chat === undefined || agentId === undefined) return
-  if (pick.chat === undefined || queuedBefore(chat, pick.chat)) {
-    pick.chat = chat
-    pick.agentId = agentId
-  }
+  heapFirst(queue, someoneTakes, pick)
 }
 
 /**
@@ -108,15 +119,26 @@ export const pullForAgent = (run: Run, agent: AgentRecord): void => {
 
 /** Like `pullForAgent`, over every queue: after a cap changed for many agents at once. */
 export const pullEverywhere = (run: Run): void => {
-  pull(run, [...run.floor.state.queuesByDepartment.keys()])
+  pull(run, undefined)
 }
 
-const pull = (run: Run, departments: ReadonlyArray<string>): void => {
+/** Hands out waiting chats from the queues of `departments` (all queues when undefined). */
+const pull = (run: Run, departments: ReadonlyArray<string> | undefined): void => {
+  const { state } = run.floor
+  const pick: Pick = { floor: run.floor, chat: undefined, agentId: undefined }
   for (;;) {
-    const pick: Pick = { chat: undefined, agentId: undefined }
-    considerQueue(run.floor, undefined, pick)
-    for (const department of departments) considerQueue(run.floor, department, pick)
-    if (pick.chat === undefined || pick.agentId === undefined) return
-    hand(run, pick.chat.chatId, pick.agentId)
+    pick.chat = undefined
+    pick.agentId = undefined
+    considerQueue(pick, undefined)
+    if (departments === undefined) {
+      for (const department of state.queuesByDepartment.keys()) considerQueue(pick, department)
+    } else {
+      for (const department of departments) considerQueue(pick, department)
+    }
+    // considerQueue fills the pick in place; TypeScript cannot see it past the reset above.
+    const chat = pick.chat as FloorChatRecord | undefined
+    const agentId = pick.agentId as string | undefined
+    if (chat === undefined || agentId === undefined) return
+    hand(run, chat.chatId, agentId)
   }
 }

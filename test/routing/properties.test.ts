@@ -160,10 +160,12 @@ const settingsArb: fc.Arbitrary<FloorSettings> = fc
     offer: fc.option(fc.integer({ min: 5_000, max: 40_000 }), { nil: undefined }),
     queueLimit: fc.option(fc.integer({ min: 0, max: 4 }), { nil: undefined }),
     releaseGraceMs: fc.integer({ min: 0, max: 60_000 }),
+    offlineCase: fc.boolean(),
   })
   .map((r) => ({
     tenant: 'acme',
     releaseGraceMs: r.releaseGraceMs,
+    ...(r.offlineCase ? { nobodyOnline: 'offline-case' as const } : {}),
     ...(r.offer === undefined ? {} : { offerTimeoutMs: r.offer }),
     ...(r.queueLimit === undefined ? {} : { queueLimit: r.queueLimit }),
   }))
@@ -193,7 +195,11 @@ const historyArb = fc
 
 const RUNS = 300
 
-/** Every queued or between-agents chat that some online agent with room could take. */
+/**
+ * Every queued or between-agents chat that some online agent with room could take, even
+ * one who missed or declined it (a new round asks them again); only the agent who
+ * transferred it away is not asked.
+ */
 const stranded = (engine: FloorEngine): string[] => {
   const found: string[] = []
   for (const id of CHATS) {
@@ -202,7 +208,7 @@ const stranded = (engine: FloorEngine): string[] => {
     for (const agent of engine.roster()) {
       const serves = chat.department === undefined || agent.departments.includes(chat.department)
       const free = agent.status === 'online' && agent.load < agent.cap
-      if (serves && free && !chat.passedOver.includes(agent.agentId)) {
+      if (serves && free && chat.sentAwayBy !== agent.agentId) {
         found.push(`${id} waits while ${agent.agentId} is free`)
       }
     }
@@ -278,10 +284,59 @@ describe('routing laws over random command sequences', () => {
   })
 
   it('after every command, no chat waits while an agent who could take it has room', () => {
+    let expired = 0
+    let askedAgain = 0
     fc.assert(
       fc.property(historyArb, ({ settings, commands }) => {
         const engine = new FloorEngine(settings)
-        run(engine, commands, () => expect(stranded(engine)).toEqual([]))
+        run(engine, commands, (events) => {
+          expect(stranded(engine)).toEqual([])
+          const missed = new Set<string>()
+          for (const event of events) {
+            const { type, payload } = event
+            if (type === 'OfferExpired') expired++
+            if (type === 'OfferExpired' || type === 'OfferDeclined') {
+              missed.add(`${payload.chatId} ${payload.agentId}`)
+            }
+            if (type === 'ChatOffered' && missed.has(`${payload.chatId} ${payload.agentId}`)) {
+              askedAgain++
+            }
+          }
+        })
+      }),
+      { numRuns: RUNS },
+    )
+    // The generated runs do reach lapsed offers and new rounds, so the law covers them.
+    expect(expired).toBeGreaterThan(RUNS)
+    expect(askedAgain).toBeGreaterThan(RUNS / 10)
+  })
+
+  it('counts signed-in agents as a roster scan would, and uses them for offline cases', () => {
+    fc.assert(
+      fc.property(historyArb, ({ settings, commands }) => {
+        const engine = new FloorEngine(settings)
+        const signedIn = (department?: string) =>
+          engine
+            .roster()
+            .filter((agent) => agent.status !== 'offline')
+            .filter((agent) => department === undefined || agent.departments.includes(department))
+            .length
+        for (const command of commands) {
+          const fresh = command.type === 'RequestChat' && engine.chat(command.chatId) === undefined
+          const before = command.type === 'RequestChat' ? signedIn(command.department) : 0
+          const outcome = engine.handle(command)
+          if (fresh && E.isRight(outcome) && command.origin !== 'proactive') {
+            const nobody = outcome.right.some(
+              (event) =>
+                event.type === 'OfflineCaseCreated' && event.payload.reason === 'no-agent-online',
+            )
+            expect(nobody).toBe(settings.nobodyOnline === 'offline-case' && before === 0)
+          }
+          expect(engine.signedIn()).toBe(signedIn())
+          for (const department of DEPARTMENTS) {
+            expect(engine.signedIn(department)).toBe(signedIn(department))
+          }
+        }
       }),
       { numRuns: RUNS },
     )
@@ -369,10 +424,27 @@ describe('routing laws over random command sequences', () => {
   })
 })
 
-describe('who gets a chat', () => {
-  type State = ReturnType<typeof floorDecider>['initialState']
-  type Agent = NonNullable<ReturnType<State['agents']['get']>>
+type State = ReturnType<typeof floorDecider>['initialState']
+type Agent = NonNullable<ReturnType<State['agents']['get']>>
+type Chat = NonNullable<ReturnType<State['chats']['get']>>
 
+/**
+ * The agents a chat may go to now: online with room, of its department, not its sender;
+ * of those, the ones who have not passed it over this round, or all of them in a new round.
+ */
+const candidates = (state: State, chat: Chat): Agent[] => {
+  const eligible = [...state.agents.values()].filter(
+    (agent) =>
+      agent.status === 'online' &&
+      agent.load < agent.cap &&
+      (chat.department === undefined || agent.departments.includes(chat.department)) &&
+      agent.agentId !== chat.sentAwayBy,
+  )
+  const fresh = eligible.filter((agent) => !chat.passedOver.includes(agent.agentId))
+  return fresh.length > 0 ? fresh : eligible
+}
+
+describe('who gets a chat', () => {
   const better = (x: Agent, y: Agent): boolean => {
     if (x.reserve !== y.reserve) return y.reserve
     if (x.tier !== y.tier) return x.tier < y.tier
@@ -401,16 +473,9 @@ describe('who gets a chat', () => {
               const accepted = chat?.stage === 'offered' && chat.agentId === event.payload.agentId
               const chosen = state.agents.get(event.payload.agentId)
               if (chat !== undefined && chosen !== undefined && !accepted) {
-                for (const other of state.agents.values()) {
-                  const eligible =
-                    other.status === 'online' &&
-                    other.load < other.cap &&
-                    (chat.department === undefined ||
-                      other.departments.includes(chat.department)) &&
-                    !chat.passedOver.includes(other.agentId)
-                  if (other === chosen) expect(eligible).toBe(true)
-                  else if (eligible) expect(better(other, chosen)).toBe(false)
-                }
+                const asked = candidates(state, chat)
+                expect(asked).toContain(chosen)
+                for (const other of asked) expect(better(other, chosen)).toBe(false)
               }
             }
             state = decider.evolve(state, event)
@@ -440,10 +505,7 @@ describe('which waiting chat an agent takes', () => {
               const agent = state.agents.get(event.payload.agentId)
               for (const other of state.chats.values()) {
                 if (taken === undefined || agent === undefined || other.stage !== 'queued') continue
-                const mayTake =
-                  (other.department === undefined ||
-                    agent.departments.includes(other.department)) &&
-                  !other.passedOver.includes(agent.agentId)
+                const mayTake = candidates(state, other).includes(agent)
                 const ahead =
                   other.priority !== taken.priority
                     ? other.priority > taken.priority
