@@ -38,6 +38,7 @@ export const emit = <Type extends FloorEventType>(
   apply(run.floor, event)
 }
 
+// @debt routing: a transfer's sender is never asked again, even when only they are free.
 /**
  * The best online agent with room for the chat: first among those who have not missed or
  * declined it this round. When every eligible agent has, a new round starts over in the

@@ -188,25 +188,29 @@ const offlineCaseMedian = (agents: number): number => {
     departments: ['open'],
   })
   engine.handle({ type: 'SetAgentStatus', time: 0, agentId: 'on', status: 'online' })
+  let offlineCases = 0
+  // Timed in batches of 100 requests: one request takes well under a microsecond, too
+  // close to the timer's own cost to time alone.
   const samples: number[] = []
-  for (let n = 0; n < 20_000; n++) {
-    const command: FloorCommand = {
-      type: 'RequestChat',
-      time: n,
-      chatId: `x${n}`,
-      department: `d${n % DEPARTMENTS}`,
+  let n = 0
+  for (let batch = 0; batch < 300; batch++) {
+    const commands: FloorCommand[] = []
+    for (let i = 0; i < 100; i++, n++) {
+      commands.push({ type: 'RequestChat', time: n, chatId: `x${n}`, department: `d${n % 10}` })
     }
     const start = process.hrtime.bigint()
-    const outcome = engine.handle(command)
-    samples.push(Number(process.hrtime.bigint() - start) / 1000)
-    const last = E.isRight(outcome) ? outcome.right.at(-1) : undefined
-    if (last?.type !== 'OfflineCaseCreated') throw new Error('expected an offline case')
+    for (const command of commands) offlineCases += countOffline(engine.handle(command))
+    samples.push(Number(process.hrtime.bigint() - start) / 1000 / commands.length)
   }
+  if (offlineCases !== n) throw new Error(`expected ${n} offline cases, got ${offlineCases}`)
   return quantile(
     samples.sort((a, b) => a - b),
     0.5,
   )
 }
+
+const countOffline = (outcome: ReturnType<FloorEngine['handle']>): number =>
+  E.isRight(outcome) && outcome.right.at(-1)?.type === 'OfflineCaseCreated' ? 1 : 0
 
 const offlineCaseRows = (): BenchRow[] => {
   offlineCaseMedian(100)
@@ -224,7 +228,7 @@ const offlineCaseRows = (): BenchRow[] => {
       suite: 'routing',
       name: 'its growth from 100 agents to 10,000',
       value: `${(large / small).toFixed(2)}x`,
-      goal: '< 3x (a roster scan is ~100x)',
+      goal: '< 3x (a roster scan: ~50x)',
       pass: large / small < 3,
     },
   ]
