@@ -60,11 +60,16 @@ const notPassedOver = (agentId: string, chat: FloorChatRecord): boolean =>
 
 const isNot = (agentId: string, other: string): boolean => agentId !== other
 
-/** Gives the chat to an agent: an offer when offers time out, else a direct assignment. */
+/**
+ * Gives the chat to an agent: an offer when offers time out, else a direct assignment. An
+ * offer runs at least 1 ms, so a Tick never expires an offer it made itself (a new round
+ * would otherwise offer and expire it again forever).
+ */
 export const hand = (run: Run, chatId: string, agentId: string): void => {
   const timeout = run.floor.settings.offerTimeoutMs
-  if (timeout === undefined) emit(run, 'ChatAssigned', chatId, { chatId, agentId })
-  else emit(run, 'ChatOffered', chatId, { chatId, agentId, expiresAt: run.time + timeout })
+  if (timeout === undefined) return emit(run, 'ChatAssigned', chatId, { chatId, agentId })
+  const expiresAt = run.time + (timeout >= 1 ? timeout : 1)
+  emit(run, 'ChatOffered', chatId, { chatId, agentId, expiresAt })
 }
 
 /** Offers or assigns a chat that is between agents, or queues it when nobody has room. */

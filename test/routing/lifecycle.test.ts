@@ -114,6 +114,21 @@ describe('offers', () => {
     expect(floor.queueLength()).toBe(0)
   })
 
+  it('never lets a Tick expire an offer it made itself, even with a zero timeout', () => {
+    const floor = newEngine({ offerTimeoutMs: 0 })
+    onlineAgents(floor, [{ id: 'A' }])
+    expect(step(floor, request('C1', at('10:00:00')))).toEqual([
+      'requested C1',
+      'offered C1 A until 10:00:00',
+    ])
+    expect(floor.nextDueAt()).toBe(at('10:00:00') + 1)
+    expect(step(floor, { type: 'Tick', time: at('10:00:00') + 1 })).toEqual([
+      'expired C1 A',
+      'offered C1 A until 10:00:00',
+    ])
+    expect(floor.nextDueAt()).toBe(at('10:00:00') + 2)
+  })
+
   it('a new round still skips an agent who went away, and the sender of a transfer', () => {
     const floor = newEngine({ offerTimeoutMs: 20_000 })
     onlineAgents(floor, [{ id: 'A' }, { id: 'B' }, { id: 'C' }])
