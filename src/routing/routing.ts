@@ -85,34 +85,34 @@ export const route = (run: Run, chat: FloorChatRecord): void => {
   )
 }
 
-/** The best pick so far across queues; one per `pull`, reused between hand-outs. */
-interface Pick {
+/** The best choice so far across queues; one per `pull`, reused between hand-outs. */
+interface Choice {
   readonly floor: Floor
   chat: FloorChatRecord | undefined
   agentId: string | undefined
 }
 
-/** Whether some agent can take the waiting chat; if so, remembers who in `pick.agentId`. */
-const someoneTakes = (chatId: string, pick: Pick): boolean => {
-  const chat = pick.floor.state.chats.get(chatId)
-  const agentId = chat === undefined ? undefined : bestAgentFor(pick.floor, chat)
+/** Whether some agent can take the waiting chat; if so, remembers who in `choice.agentId`. */
+const someoneTakes = (chatId: string, choice: Choice): boolean => {
+  const chat = choice.floor.state.chats.get(chatId)
+  const agentId = chat === undefined ? undefined : bestAgentFor(choice.floor, chat)
   if (agentId === undefined || chat === undefined) return false
-  if (pick.chat === undefined || queuedBefore(chat, pick.chat)) {
-    pick.chat = chat
-    pick.agentId = agentId
+  if (choice.chat === undefined || queuedBefore(chat, choice.chat)) {
+    choice.chat = chat
+    choice.agentId = agentId
   }
   return true
 }
 
 /** The oldest chat waiting in one queue that some agent of its pool can take now. */
-const considerQueue = (pick: Pick, department: string | undefined): void => {
-  const { state } = pick.floor
+const considerQueue = (choice: Choice, department: string | undefined): void => {
+  const { state } = choice.floor
   const queue =
     department === undefined ? state.queueAnyone : state.queuesByDepartment.get(department)
   if (queue === undefined || heapSize(queue) === 0) return
   const pool = poolFor(state, department)
   if (pool === undefined || heapSize(pool) === 0) return
-  heapFirst(queue, someoneTakes, pick)
+  heapFirst(queue, someoneTakes, choice)
 }
 
 /**
@@ -131,19 +131,19 @@ export const pullEverywhere = (run: Run): void => {
 /** Hands out waiting chats from the queues of `departments` (all queues when undefined). */
 const pull = (run: Run, departments: ReadonlyArray<string> | undefined): void => {
   const { state } = run.floor
-  const pick: Pick = { floor: run.floor, chat: undefined, agentId: undefined }
+  const choice: Choice = { floor: run.floor, chat: undefined, agentId: undefined }
   for (;;) {
-    pick.chat = undefined
-    pick.agentId = undefined
-    considerQueue(pick, undefined)
+    choice.chat = undefined
+    choice.agentId = undefined
+    considerQueue(choice, undefined)
     if (departments === undefined) {
-      for (const department of state.queuesByDepartment.keys()) considerQueue(pick, department)
+      for (const department of state.queuesByDepartment.keys()) considerQueue(choice, department)
     } else {
-      for (const department of departments) considerQueue(pick, department)
+      for (const department of departments) considerQueue(choice, department)
     }
-    // considerQueue fills the pick in place; TypeScript cannot see it past the reset above.
-    const chat = pick.chat as FloorChatRecord | undefined
-    const agentId = pick.agentId as string | undefined
+    // considerQueue fills the choice in place; TypeScript cannot see it past the reset above.
+    const chat = choice.chat as FloorChatRecord | undefined
+    const agentId = choice.agentId as string | undefined
     if (chat === undefined || agentId === undefined) return
     hand(run, chat.chatId, agentId)
   }
