@@ -1,7 +1,7 @@
 import { effectiveCap } from '../chat/caps.js'
 import type { FloorEvent, FloorEventOf } from '../chat/events.js'
 import type { Floor } from './floor.js'
-import { reindexAgent, syncReleaseTimer, unpoolAgent } from './floor.js'
+import { countSignedIn, reindexAgent, syncReleaseTimer, unpoolAgent } from './floor.js'
 import { heapRemove, heapSet } from './heap.js'
 import type { AgentRecord, FloorChatRecord } from './state.js'
 import { queueChat, queueFor } from './state.js'
@@ -13,6 +13,7 @@ import { queueChat, queueFor } from './state.js'
 export const apply = (floor: Floor, event: FloorEvent): void => {
   const { state } = floor
   state.streamSeq.set(event.stream, event.seq)
+  if (event.time > state.lastEventAt) state.lastEventAt = event.time
 
   switch (event.type) {
     case 'ChatRequested':
@@ -24,7 +25,9 @@ export const apply = (floor: Floor, event: FloorEvent): void => {
     case 'AgentStatusChanged': {
       const agent = state.agents.get(event.payload.agentId)
       if (agent === undefined) return
+      countSignedIn(floor, agent, -1)
       agent.status = event.payload.status
+      countSignedIn(floor, agent, 1)
       reindexAgent(floor, agent)
       syncReleaseTimer(floor, agent, event.time)
       return
@@ -75,6 +78,8 @@ const moveChat = (floor: Floor, chat: FloorChatRecord, event: ChatMove): void =>
       chat.stage = 'offered'
       chat.agentId = event.payload.agentId
       chat.offerExpiresAt = event.payload.expiresAt
+      // Offered to someone who passed it over: every eligible agent had, so a new round began.
+      if (chat.passedOver.includes(event.payload.agentId)) chat.passedOver = []
       heapSet(state.offerTimers, chat.chatId, chat.offerExpiresAt, state.nextTicket++)
       return takeOn(floor, event.payload.agentId, event.time)
     case 'OfferDeclined':
@@ -89,7 +94,8 @@ const moveChat = (floor: Floor, chat: FloorChatRecord, event: ChatMove): void =>
     case 'ChatTransferred':
       leaveCurrentStage(floor, chat, event.time)
       chat.stage = 'routing'
-      chat.passedOver = [event.payload.fromAgentId]
+      chat.passedOver = []
+      chat.sentAwayBy = event.payload.fromAgentId
       if (event.payload.toDepartment !== undefined) chat.department = event.payload.toDepartment
       return
     case 'ChatReleased':
@@ -104,6 +110,7 @@ const moveChat = (floor: Floor, chat: FloorChatRecord, event: ChatMove): void =>
       chat.stage = 'routing'
       chat.routingSince = event.time
       chat.passedOver = []
+      chat.sentAwayBy = undefined
       return
   }
 }
@@ -127,6 +134,7 @@ const requested = (floor: Floor, event: FloorEventOf<'ChatRequested'>): void => 
     agentId: undefined,
     offerExpiresAt: -1,
     passedOver: [],
+    sentAwayBy: undefined,
   })
 }
 
@@ -180,6 +188,7 @@ const assigned = (floor: Floor, event: FloorEventOf<'ChatAssigned'>): void => {
   chat.stage = 'assigned'
   chat.agentId = agent.agentId
   chat.passedOver = []
+  chat.sentAwayBy = undefined
   agent.chats.push(chat.chatId)
   syncReleaseTimer(floor, agent, event.time)
 }
@@ -207,10 +216,12 @@ const profiled = (floor: Floor, event: FloorEventOf<'AgentProfiled'>): void => {
     state.agents.set(payload.agentId, agent)
   }
   unpoolAgent(floor, agent)
+  countSignedIn(floor, agent, -1)
   agent.name = payload.name
   agent.tier = payload.tier
   agent.reserve = payload.reserve
   agent.departments = [...payload.departments]
+  countSignedIn(floor, agent, 1)
   agent.cap = effectiveCap(state.caps, agent.agentId, agent.departments)
   reindexAgent(floor, agent)
 }

@@ -21,6 +21,27 @@ export type FloorCommand =
 
 export type FloorCommandType = FloorCommand['type']
 
+const everyType: Record<FloorCommandType, true> = {
+  RequestChat: true,
+  AcceptOffer: true,
+  DeclineOffer: true,
+  SendAgentMessage: true,
+  SendVisitorMessage: true,
+  TransferChat: true,
+  VisitorLeave: true,
+  EndChat: true,
+  ReopenChat: true,
+  SetAgentStatus: true,
+  ProfileAgent: true,
+  SetCapLimit: true,
+  Tick: true,
+}
+
+/** Every command type the floor carries out. */
+export const floorCommandTypes: ReadonlyArray<FloorCommandType> = Object.keys(
+  everyType,
+) as FloorCommandType[]
+
 /**
  * A visitor asks for a chat, or (origin `proactive`) the agent side opens one with an
  * automated greeting: a proactive chat goes straight to the best free agent, or to

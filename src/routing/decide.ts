@@ -2,6 +2,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import { isValidCap } from '../chat/caps.js'
 import type { FloorEvent } from '../chat/events.js'
 import type { FloorCommand, ProfileAgent, SetCapLimit, TransferChat } from './commands.js'
+import { floorCommandTypes } from './commands.js'
 import type { FloorError } from './errors.js'
 import { floorErrors } from './errors.js'
 import type { Floor } from './floor.js'
@@ -15,14 +16,25 @@ type Outcome = E.Either<FloorError, ReadonlyArray<FloorEvent>>
 
 const statuses: ReadonlySet<string> = new Set(['online', 'away', 'offline'])
 
-// @debt routing: a command older than the one before is not refused; hosts keep order.
 /**
  * Carries out one command on the floor, in place: checks it against the state first, and
  * only when it can be carried out emits its events, applying each as it goes. Returns the
- * events, or the error with nothing changed.
+ * events, or the error with nothing changed. A command earlier than the latest event the
+ * floor recorded is refused: timers are decided from command time, so replays must see
+ * commands in time order. A Tick that had nothing due records nothing and so sets no mark.
  */
 export const execute = (floor: Floor, command: FloorCommand): Outcome => {
-  const run: Run = { floor, time: command.time, events: [] }
+  if (typeof command !== 'object' || command === null) {
+    return E.left(floorErrors.invalidCommand('command', 'expected an object with a type'))
+  }
+  const time = command.time
+  if (time < floor.state.lastEventAt) {
+    return E.left(floorErrors.outOfOrder(time, floor.state.lastEventAt))
+  }
+  if (!Number.isFinite(time)) {
+    return E.left(floorErrors.invalidCommand('time', 'expected epoch milliseconds'))
+  }
+  const run: Run = { floor, time, events: [] }
   const refusal = carryOut(run, command)
   return refusal === undefined ? E.right(run.events) : E.left(refusal)
 }
@@ -113,7 +125,16 @@ const carryOut = (run: Run, command: FloorCommand): FloorError | undefined => {
     case 'Tick':
       expireDue(run)
       return undefined
+    default:
+      return unknownCommand(command)
   }
+}
+
+/** A command of no known type (from untyped JavaScript): named in the error. */
+const unknownCommand = (command: never): FloorError => {
+  const type: unknown = (command as { readonly type?: unknown }).type
+  const name = typeof type === 'string' ? JSON.stringify(type) : String(type)
+  return floorErrors.unknownCommand(name, floorCommandTypes)
 }
 
 const pullFor = (run: Run, agentId: string | undefined): undefined => {

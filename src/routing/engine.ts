@@ -35,8 +35,10 @@ export interface ChatView {
   readonly agentId: string | undefined
   /** Epoch ms the chat's wait counts from: its request, or its latest reopen. */
   readonly waitingSince: number
-  /** Agents who missed, declined or sent away the chat: not asked again until it is taken. */
+  /** Agents who missed or declined the chat this round: asked again only in a new round. */
   readonly passedOver: ReadonlyArray<string>
+  /** The agent who transferred the chat away: not asked for it until someone takes it. */
+  readonly sentAwayBy: string | undefined
 }
 
 /**
@@ -75,6 +77,16 @@ export class FloorEngine {
     const queue =
       department === undefined ? state.queueAnyone : state.queuesByDepartment.get(department)
     return queue === undefined ? undefined : heapPeek(queue)
+  }
+
+  /**
+   * How many agents are signed in (online or away): those who serve `department`, or
+   * everyone when it is left out. Counted as statuses change, so it costs O(1).
+   */
+  signedIn(department?: string): number {
+    const { state } = this.floor
+    if (department === undefined) return state.signedIn
+    return state.signedInByDepartment.get(department) ?? 0
   }
 
   /** Chats held plus offers pending; 0 for an agent not on the roster. */
@@ -120,6 +132,7 @@ export class FloorEngine {
       agentId: chat.agentId,
       waitingSince: chat.routingSince,
       passedOver: [...chat.passedOver],
+      sentAwayBy: chat.sentAwayBy,
     }
   }
 }

@@ -24,6 +24,15 @@ export type FloorError =
   | { readonly type: 'NoRoom'; readonly chatId: string; readonly message: string }
   | { readonly type: 'InvalidCap'; readonly value: unknown; readonly message: string }
   | { readonly type: 'InvalidCommand'; readonly field: string; readonly message: string }
+  | { readonly type: 'UnknownCommand'; readonly commandType: string; readonly message: string }
+  | {
+      readonly type: 'OutOfOrder'
+      /** Epoch ms of the refused command. */
+      readonly time: number
+      /** Epoch ms of the latest event the floor recorded. */
+      readonly lastTime: number
+      readonly message: string
+    }
 
 export type FloorErrorType = FloorError['type']
 
@@ -88,4 +97,19 @@ export const floorErrors = {
     field,
     message: `${field}: ${reason}`,
   }),
+  unknownCommand: (commandType: string, known: ReadonlyArray<string>): FloorError => ({
+    type: 'UnknownCommand',
+    commandType,
+    message: `unknown command type ${commandType}; expected one of ${known.join(', ')}`,
+  }),
+  outOfOrder: (time: number, lastTime: number): FloorError => ({
+    type: 'OutOfOrder',
+    time,
+    lastTime,
+    message:
+      `command at ${isoTime(time)} is earlier than the last one the floor handled ` +
+      `(${isoTime(lastTime)}); send commands in time order`,
+  }),
 }
+
+const isoTime = (epochMs: number): string => new Date(epochMs).toISOString()

@@ -61,3 +61,18 @@ export const syncReleaseTimer = (floor: Floor, agent: AgentRecord, time: number)
     agent.releaseAt = -1
   }
 }
+
+/**
+ * Adds `change` (1 or -1) to the signed-in counts when the agent is signed in (online or
+ * away): call with -1 before their status or departments change and with 1 after.
+ */
+export const countSignedIn = (floor: Floor, agent: AgentRecord, change: 1 | -1): void => {
+  if (agent.status === 'offline') return
+  const { state } = floor
+  state.signedIn += change
+  for (const department of agent.departments) {
+    const count = (state.signedInByDepartment.get(department) ?? 0) + change
+    if (count === 0) state.signedInByDepartment.delete(department)
+    else state.signedInByDepartment.set(department, count)
+  }
+}

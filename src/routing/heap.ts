@@ -131,14 +131,20 @@ export const heapBefore = (heap: IdHeap, a: string, b: string): boolean => {
 }
 
 /**
- * The least entry that `accept` takes, visiting entries in order without changing the
- * heap. Costs O(k log k) for k rejected entries, so it is meant for rare rejections.
+ * The least entry that `accept(id, context)` takes, visiting entries in order without
+ * changing the heap. Costs O(k log k) for k rejected entries, so it is meant for rare
+ * rejections. `accept` should be a module-level function given its data as `context`, so a
+ * call allocates nothing when the first entry is taken.
  */
-export const heapFirst = (heap: IdHeap, accept: (id: string) => boolean): string | undefined => {
+export const heapFirst = <Context>(
+  heap: IdHeap,
+  accept: (id: string, context: Context) => boolean,
+  context: Context,
+): string | undefined => {
   const { items, keys } = heap
   const first = items[0]
   if (first === undefined) return undefined
-  if (accept(first)) return first
+  if (accept(first, context)) return first
 
   const frontier: number[] = [1, 2]
   while (frontier.length > 0) {
@@ -152,7 +158,7 @@ export const heapFirst = (heap: IdHeap, accept: (id: string) => boolean): string
     const slot = frontier[bestAt] as number
     frontier.splice(bestAt, 1)
     const id = items[slot] as string
-    if (accept(id)) return id
+    if (accept(id, context)) return id
     frontier.push(2 * slot + 1, 2 * slot + 2)
   }
   return undefined

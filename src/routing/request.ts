@@ -1,4 +1,3 @@
-import * as E from 'fp-ts/lib/Either.js'
 import type { FloorEventOf } from '../chat/events.js'
 import type { RequestChat } from './commands.js'
 import type { FloorError } from './errors.js'
@@ -36,8 +35,8 @@ export const requestChat = (run: Run, command: RequestChat): FloorError | undefi
   let greeter: string | undefined
   if (origin === 'proactive') {
     const found = greeterFor(floor, command)
-    if (E.isLeft(found)) return found.left
-    greeter = found.right
+    if (typeof found !== 'string') return found
+    greeter = found
   }
 
   const requested: FloorEventOf<'ChatRequested'>['payload'] = { chatId, origin, priority }
@@ -78,7 +77,7 @@ export const requestChat = (run: Run, command: RequestChat): FloorError | undefi
 }
 
 /** Who greets a proactive chat: the named agent, or the best one with room. */
-const greeterFor = (floor: Floor, command: RequestChat): E.Either<FloorError, string> => {
+const greeterFor = (floor: Floor, command: RequestChat): string | FloorError => {
   const named = command.agentId
   if (named === undefined) {
     const pool =
@@ -86,12 +85,12 @@ const greeterFor = (floor: Floor, command: RequestChat): E.Either<FloorError, st
         ? anyonePool(floor.state)
         : floor.state.poolsByDepartment.get(command.department)
     const best = pool === undefined ? undefined : heapPeek(pool)
-    return best === undefined ? E.left(floorErrors.noRoom(command.chatId)) : E.right(best)
+    return best === undefined ? floorErrors.noRoom(command.chatId) : best
   }
   const agent = floor.state.agents.get(named)
-  if (agent === undefined) return E.left(floorErrors.unknownAgent(named))
+  if (agent === undefined) return floorErrors.unknownAgent(named)
   const why = unavailability(agent)
-  return why === undefined ? E.right(named) : E.left(floorErrors.agentUnavailable(named, why))
+  return why === undefined ? named : floorErrors.agentUnavailable(named, why)
 }
 
 export const unavailability = (agent: AgentRecord): string | undefined => {
@@ -100,15 +99,12 @@ export const unavailability = (agent: AgentRecord): string | undefined => {
   return undefined
 }
 
-// @debt routing: scans the roster; only runs when `nobodyOnline` is `offline-case`.
 /**
- * Whether anyone who serves the department is signed in (online or away). Away agents
- * count: they are at work and their chats will be taken when they return.
+ * Whether anyone who serves the department is signed in (online or away), from counts kept
+ * as statuses and profiles change: O(1). Away agents count: they are at work and their
+ * chats will be taken when they return.
  */
-const anyoneSignedIn = (floor: Floor, department: string | undefined): boolean => {
-  for (const agent of floor.state.agents.values()) {
-    if (agent.status === 'offline') continue
-    if (department === undefined || agent.departments.includes(department)) return true
-  }
-  return false
-}
+const anyoneSignedIn = (floor: Floor, department: string | undefined): boolean =>
+  department === undefined
+    ? floor.state.signedIn > 0
+    : floor.state.signedInByDepartment.has(department)

@@ -38,23 +38,38 @@ export const emit = <Type extends FloorEventType>(
   apply(run.floor, event)
 }
 
+// @debt routing: a transfer's sender is never asked again, even when only they are free.
 /**
- * The best online agent with room for the chat, skipping those it passed over.
- * @debt routing: a chat every free agent passed over waits for someone else; no second round.
+ * The best online agent with room for the chat: first among those who have not missed or
+ * declined it this round. When every eligible agent has, a new round starts over in the
+ * normal order. The agent who transferred the chat away is never asked for it.
  */
 export const bestAgentFor = (floor: Floor, chat: FloorChatRecord): string | undefined => {
   const pool = poolFor(floor.state, chat.department)
   if (pool === undefined) return undefined
-  const passedOver = chat.passedOver
-  if (passedOver.length === 0) return heapPeek(pool)
-  return heapFirst(pool, (agentId) => !passedOver.includes(agentId))
+  if (chat.passedOver.length > 0) {
+    const fresh = heapFirst(pool, notPassedOver, chat)
+    if (fresh !== undefined) return fresh
+  }
+  const sender = chat.sentAwayBy
+  return sender === undefined ? heapPeek(pool) : heapFirst(pool, isNot, sender)
 }
 
-/** Gives the chat to an agent: an offer when offers time out, else a direct assignment. */
+const notPassedOver = (agentId: string, chat: FloorChatRecord): boolean =>
+  agentId !== chat.sentAwayBy && !chat.passedOver.includes(agentId)
+
+const isNot = (agentId: string, other: string): boolean => agentId !== other
+
+/**
+ * Gives the chat to an agent: an offer when offers time out, else a direct assignment. An
+ * offer runs at least 1 ms, so a Tick never expires an offer it made itself (a new round
+ * would otherwise offer and expire it again forever).
+ */
 export const hand = (run: Run, chatId: string, agentId: string): void => {
   const timeout = run.floor.settings.offerTimeoutMs
-  if (timeout === undefined) emit(run, 'ChatAssigned', chatId, { chatId, agentId })
-  else emit(run, 'ChatOffered', chatId, { chatId, agentId, expiresAt: run.time + timeout })
+  if (timeout === undefined) return emit(run, 'ChatAssigned', chatId, { chatId, agentId })
+  const expiresAt = run.time + (timeout >= 1 ? timeout : 1)
+  emit(run, 'ChatOffered', chatId, { chatId, agentId, expiresAt })
 }
 
 /** Offers or assigns a chat that is between agents, or queues it when nobody has room. */
@@ -70,32 +85,34 @@ export const route = (run: Run, chat: FloorChatRecord): void => {
   )
 }
 
-interface Pick {
+/** The best choice so far across queues; one per `pull`, reused between hand-outs. */
+interface Choice {
+  readonly floor: Floor
   chat: FloorChatRecord | undefined
   agentId: string | undefined
 }
 
+/** Whether some agent can take the waiting chat; if so, remembers who in `choice.agentId`. */
+const someoneTakes = (chatId: string, choice: Choice): boolean => {
+  const chat = choice.floor.state.chats.get(chatId)
+  const agentId = chat === undefined ? undefined : bestAgentFor(choice.floor, chat)
+  if (agentId === undefined || chat === undefined) return false
+  if (choice.chat === undefined || queuedBefore(chat, choice.chat)) {
+    choice.chat = chat
+    choice.agentId = agentId
+  }
+  return true
+}
+
 /** The oldest chat waiting in one queue that some agent of its pool can take now. */
-const considerQueue = (floor: Floor, department: string | undefined, pick: Pick): void => {
-  const { state } = floor
+const considerQueue = (choice: Choice, department: string | undefined): void => {
+  const { state } = choice.floor
   const queue =
     department === undefined ? state.queueAnyone : state.queuesByDepartment.get(department)
   if (queue === undefined || heapSize(queue) === 0) return
   const pool = poolFor(state, department)
   if (pool === undefined || heapSize(pool) === 0) return
-
-  let agentId: string | undefined
-  const chatId = heapFirst(queue, (id) => {
-    const chat = state.chats.get(id)
-    agentId = chat === undefined ? undefined : bestAgentFor(floor, chat)
-    return agentId !== undefined
-  })
-  const chat = chatId === undefined ? undefined : state.chats.get(chatId)
-  if (chat === undefined || agentId === undefined) return
-  if (pick.chat === undefined || queuedBefore(chat, pick.chat)) {
-    pick.chat = chat
-    pick.agentId = agentId
-  }
+  heapFirst(queue, someoneTakes, choice)
 }
 
 /**
@@ -108,15 +125,26 @@ export const pullForAgent = (run: Run, agent: AgentRecord): void => {
 
 /** Like `pullForAgent`, over every queue: after a cap changed for many agents at once. */
 export const pullEverywhere = (run: Run): void => {
-  pull(run, [...run.floor.state.queuesByDepartment.keys()])
+  pull(run, undefined)
 }
 
-const pull = (run: Run, departments: ReadonlyArray<string>): void => {
+/** Hands out waiting chats from the queues of `departments` (all queues when undefined). */
+const pull = (run: Run, departments: ReadonlyArray<string> | undefined): void => {
+  const { state } = run.floor
+  const choice: Choice = { floor: run.floor, chat: undefined, agentId: undefined }
   for (;;) {
-    const pick: Pick = { chat: undefined, agentId: undefined }
-    considerQueue(run.floor, undefined, pick)
-    for (const department of departments) considerQueue(run.floor, department, pick)
-    if (pick.chat === undefined || pick.agentId === undefined) return
-    hand(run, pick.chat.chatId, pick.agentId)
+    choice.chat = undefined
+    choice.agentId = undefined
+    considerQueue(choice, undefined)
+    if (departments === undefined) {
+      for (const department of state.queuesByDepartment.keys()) considerQueue(choice, department)
+    } else {
+      for (const department of departments) considerQueue(choice, department)
+    }
+    // considerQueue fills the choice in place; TypeScript cannot see it past the reset above.
+    const chat = choice.chat as FloorChatRecord | undefined
+    const agentId = choice.agentId as string | undefined
+    if (chat === undefined || agentId === undefined) return
+    hand(run, chat.chatId, agentId)
   }
 }

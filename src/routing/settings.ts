@@ -31,7 +31,10 @@ export type NobodyOnline = 'queue' | 'offline-case'
 export interface FloorSettings {
   /** Stamped on every event the floor emits. */
   readonly tenant: string
-  /** How long an offer waits for the agent, in ms. Absent: chats are assigned directly. */
+  /**
+   * How long an offer waits for the agent, in ms, from 1 up (less counts as 1;
+   * `decodeFloorSettings` refuses it). Absent: chats are assigned directly.
+   */
   readonly offerTimeoutMs?: number
   /** How long chats stay with an agent who went offline before they are released, in ms. */
   readonly releaseGraceMs: number

@@ -22,8 +22,13 @@ export interface FloorChatRecord {
   agentId: string | undefined
   /** Epoch ms at which the pending offer lapses. */
   offerExpiresAt: number
-  /** Agents who missed or declined this chat, or sent it away: not asked again. */
+  /**
+   * Agents who missed or declined this chat in the current round: asked again only when
+   * no other eligible agent is left (a new round then starts and this list empties).
+   */
   passedOver: string[]
+  /** The agent who transferred the chat away: never asked for it until someone takes it. */
+  sentAwayBy: string | undefined
 }
 
 export interface AgentRecord {
@@ -76,6 +81,15 @@ export interface FloorState {
   caps: CapState
   /** The last seq written to each stream. */
   streamSeq: Map<string, number>
+  /**
+   * Epoch ms of the latest event recorded: a command earlier than it is refused. -Infinity
+   * before the first event.
+   */
+  lastEventAt: number
+  /** Agents signed in (online or away) per department they serve. */
+  signedInByDepartment: Map<string, number>
+  /** Agents signed in (online or away), whatever their departments. */
+  signedIn: number
 }
 
 export const initialFloorState = (): FloorState => ({
@@ -92,6 +106,9 @@ export const initialFloorState = (): FloorState => ({
   releaseTimers: emptyHeap(),
   caps: { global: undefined, byDepartment: new Map(), byAgent: new Map() },
   streamSeq: new Map(),
+  lastEventAt: Number.NEGATIVE_INFINITY,
+  signedInByDepartment: new Map(),
+  signedIn: 0,
 })
 
 /**

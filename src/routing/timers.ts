@@ -5,23 +5,21 @@ import { emit, pullForAgent, route } from './routing.js'
 
 /** The earliest moment (epoch ms) an offer lapses or an offline agent's chats are released. */
 export const nextDueAt = (floor: Pick<Floor, 'state'>): number | undefined => {
-  const offer = dueOffer(floor)
-  const release = dueRelease(floor)
-  if (offer === undefined) return release?.at
-  if (release === undefined) return offer.at
-  return Math.min(offer.at, release.at)
+  const offerAt = dueOfferAt(floor)
+  const releaseAt = dueReleaseAt(floor)
+  if (offerAt === undefined) return releaseAt
+  if (releaseAt === undefined) return offerAt
+  return Math.min(offerAt, releaseAt)
 }
 
-const dueOffer = (floor: Pick<Floor, 'state'>): { chatId: string; at: number } | undefined => {
+const dueOfferAt = (floor: Pick<Floor, 'state'>): number | undefined => {
   const chatId = heapPeek(floor.state.offerTimers)
-  const chat = chatId === undefined ? undefined : floor.state.chats.get(chatId)
-  return chat === undefined ? undefined : { chatId: chat.chatId, at: chat.offerExpiresAt }
+  return chatId === undefined ? undefined : floor.state.chats.get(chatId)?.offerExpiresAt
 }
 
-const dueRelease = (floor: Pick<Floor, 'state'>): { agentId: string; at: number } | undefined => {
+const dueReleaseAt = (floor: Pick<Floor, 'state'>): number | undefined => {
   const agentId = heapPeek(floor.state.releaseTimers)
-  const agent = agentId === undefined ? undefined : floor.state.agents.get(agentId)
-  return agent === undefined ? undefined : { agentId: agent.agentId, at: agent.releaseAt }
+  return agentId === undefined ? undefined : floor.state.agents.get(agentId)?.releaseAt
 }
 
 /**
@@ -31,40 +29,45 @@ const dueRelease = (floor: Pick<Floor, 'state'>): { agentId: string; at: number 
  */
 export const expireDue = (run: Run): void => {
   const { floor, time } = run
+  const { offerTimers, releaseTimers } = floor.state
   for (;;) {
-    const offer = dueOffer(floor)
-    const release = dueRelease(floor)
+    const offerAt = dueOfferAt(floor)
+    const releaseAt = dueReleaseAt(floor)
     const offerFirst =
-      offer !== undefined && offer.at <= time && (release === undefined || offer.at <= release.at)
+      offerAt !== undefined && offerAt <= time && (releaseAt === undefined || offerAt <= releaseAt)
     if (offerFirst) {
-      expireOffer(run, offer.chatId)
-      continue
+      if (!expireOffer(run, heapPeek(offerTimers))) return
+    } else if (releaseAt !== undefined && releaseAt <= time) {
+      if (!releaseChats(run, heapPeek(releaseTimers))) return
+    } else {
+      return
     }
-    if (release !== undefined && release.at <= time) {
-      releaseChats(run, release.agentId)
-      continue
-    }
-    return
   }
 }
 
-const expireOffer = (run: Run, chatId: string): void => {
-  const chat = run.floor.state.chats.get(chatId)
+/** Whether the offer lapsed: false only when the timer names no offered chat. */
+const expireOffer = (run: Run, chatId: string | undefined): boolean => {
+  const chat = chatId === undefined ? undefined : run.floor.state.chats.get(chatId)
   const agentId = chat?.agentId
-  if (chat === undefined || agentId === undefined) return
-  emit(run, 'OfferExpired', chatId, { chatId, agentId })
+  if (chat === undefined || agentId === undefined) return false
+  emit(run, 'OfferExpired', chat.chatId, { chatId: chat.chatId, agentId })
   route(run, chat)
   const agent = run.floor.state.agents.get(agentId)
   if (agent !== undefined) pullForAgent(run, agent)
+  return true
 }
 
-const releaseChats = (run: Run, agentId: string): void => {
-  const agent = run.floor.state.agents.get(agentId)
-  if (agent === undefined) return
-  const held = [...agent.chats]
-  for (const chatId of held) {
-    emit(run, 'ChatReleased', chatId, { chatId, agentId })
+/** Whether the agent's chats were released: false only when the timer names nobody. */
+const releaseChats = (run: Run, agentId: string | undefined): boolean => {
+  const agent = agentId === undefined ? undefined : run.floor.state.agents.get(agentId)
+  if (agent === undefined) return false
+  // Each release takes the chat off `agent.chats`, so the first entry is always the next.
+  for (let left = agent.chats.length; left > 0; left--) {
+    const chatId = agent.chats[0]
+    if (chatId === undefined) break
+    emit(run, 'ChatReleased', chatId, { chatId, agentId: agent.agentId })
     const chat = run.floor.state.chats.get(chatId)
     if (chat !== undefined) route(run, chat)
   }
+  return true
 }

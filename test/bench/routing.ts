@@ -156,6 +156,84 @@ const customersPerSecond = (customers: number): number => {
   return customers / ((used.user + used.system) / 1e6)
 }
 
+/**
+ * Median time (us) of a request that `nobodyOnline: 'offline-case'` turns into an offline
+ * case, on a roster of `agents` who are all signed out but one of another department: the
+ * check that nobody of the department is signed in must not walk the roster.
+ */
+const offlineCaseMedian = (agents: number): number => {
+  const engine = new FloorEngine({
+    tenant: 'bench',
+    releaseGraceMs: 60_000,
+    nobodyOnline: 'offline-case',
+    forgetClosedChats: true,
+  })
+  for (let i = 0; i < agents; i++) {
+    const departments = [`d${i % DEPARTMENTS}`]
+    engine.handle({
+      type: 'ProfileAgent',
+      time: 0,
+      agentId: `a${i}`,
+      tier: 1,
+      reserve: false,
+      departments,
+    })
+  }
+  engine.handle({
+    type: 'ProfileAgent',
+    time: 0,
+    agentId: 'on',
+    tier: 1,
+    reserve: false,
+    departments: ['open'],
+  })
+  engine.handle({ type: 'SetAgentStatus', time: 0, agentId: 'on', status: 'online' })
+  let offlineCases = 0
+  // Timed in batches of 100 requests: one request takes well under a microsecond, too
+  // close to the timer's own cost to time alone.
+  const samples: number[] = []
+  let n = 0
+  for (let batch = 0; batch < 300; batch++) {
+    const commands: FloorCommand[] = []
+    for (let i = 0; i < 100; i++, n++) {
+      commands.push({ type: 'RequestChat', time: n, chatId: `x${n}`, department: `d${n % 10}` })
+    }
+    const start = process.hrtime.bigint()
+    for (const command of commands) offlineCases += countOffline(engine.handle(command))
+    samples.push(Number(process.hrtime.bigint() - start) / 1000 / commands.length)
+  }
+  if (offlineCases !== n) throw new Error(`expected ${n} offline cases, got ${offlineCases}`)
+  return quantile(
+    samples.sort((a, b) => a - b),
+    0.5,
+  )
+}
+
+const countOffline = (outcome: ReturnType<FloorEngine['handle']>): number =>
+  E.isRight(outcome) && outcome.right.at(-1)?.type === 'OfflineCaseCreated' ? 1 : 0
+
+const offlineCaseRows = (): BenchRow[] => {
+  offlineCaseMedian(100)
+  const small = offlineCaseMedian(100)
+  const large = offlineCaseMedian(10_000)
+  return [
+    {
+      suite: 'routing',
+      name: 'median offline-case request, 10,000 agents signed out',
+      value: formatDuration(large / 1000),
+      goal: `< ${GOAL_US} us`,
+      pass: large < GOAL_US,
+    },
+    {
+      suite: 'routing',
+      name: 'its growth from 100 agents to 10,000',
+      value: `${(large / small).toFixed(2)}x`,
+      goal: '< 3x (a roster scan: ~50x)',
+      pass: large / small < 3,
+    },
+  ]
+}
+
 export const routingBench: BenchSuite = () => {
   const rows: BenchRow[] = []
   const medians: number[] = []
@@ -202,5 +280,6 @@ export const routingBench: BenchSuite = () => {
     goal: '< 3x (linear would be 10x)',
     pass: growth < 3,
   })
+  rows.push(...offlineCaseRows())
   return rows
 }
