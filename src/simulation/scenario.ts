@@ -8,6 +8,7 @@ import { ArrivalProfile } from './arrivals.js'
 import { Distribution, PositiveSeconds } from './distribution.js'
 import { Duration, durationMs, Instant, resolveInstant } from './instant.js'
 import { RosterGroup } from './roster.js'
+import { instantFailures, sizeFailures, timingFailures } from './scenario-limits.js'
 
 const TimeZone = t.refinement(
   t.string,
@@ -135,6 +136,13 @@ const rosterFailures = (
   roster.forEach((group, g) =>
     group.shifts?.forEach((shift, s) => {
       if (!('start' in shift)) return
+      const at = `${path}.${g}.shifts.${s}`
+      const bad = [
+        ...instantFailures(shift.start, timeZone, `${at}.start`),
+        ...instantFailures(shift.end, timeZone, `${at}.end`),
+      ]
+      failures.push(...bad)
+      if (bad.length > 0) return
       if (resolveInstant(shift.end, timeZone) <= resolveInstant(shift.start, timeZone)) {
         const reason = 'expected an end after the start of the shift'
         failures.push({ path: `${path}.${g}.shifts.${s}.end`, reason })
@@ -185,7 +193,22 @@ const semanticFailures = (scenario: Scenario): DecodeFailure[] => {
     }
     failures.push(...scaleFailures(whatIf, 'whatIf', scenario))
   }
-  return failures
+  return [...failures, ...limitFailures(scenario)]
+}
+
+/** A start that is no real moment, or a run too long or too large to simulate. */
+const limitFailures = (scenario: Scenario): DecodeFailure[] => {
+  const start = [
+    ...instantFailures(scenario.start, scenario.timeZone, 'start'),
+    ...timingFailures(scenario, ''),
+    ...timingFailures(scenario.whatIf ?? {}, 'whatIf.'),
+  ]
+  const base = sizeFailures(scenario, '')
+  if (base.some((failure) => failure.path === 'duration')) return [...start, ...base]
+  const variant = variantOf(scenario)
+  const inherited = new Set(base.map((failure) => `whatIf.${failure.path}`))
+  const ofVariant = variant === undefined ? [] : sizeFailures(variant, 'whatIf.')
+  return [...start, ...base, ...ofVariant.filter((failure) => !inherited.has(failure.path))]
 }
 
 /**
