@@ -4,6 +4,7 @@ import type { MergeableProjection } from '../kernel/projection.js'
 import { ChatMemory } from '../missed/chat-memory.js'
 import { rejectEvent, type RejectedEvent } from '../missed/rejection.js'
 import { BUCKET_MS, bucketStartOf } from './buckets.js'
+import { isoTimeOf } from '../time/units.js'
 import { addSums, sumsAt, type BucketSums } from './sums.js'
 import { DEFAULT_BAND_THRESHOLDS, type BandThresholds } from './band.js'
 import { capacityResult, type CapacityResult } from './result.js'
@@ -28,6 +29,13 @@ export interface CapacityOptions {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000
+
+/**
+ * The longest stretch a capacity report covers: ten years (3,653 days). Every bucket of
+ * it is integrated and listed, so an event dated centuries after the first (a typo, a
+ * corrupt time) would otherwise run for hours; such events are rejected instead.
+ */
+export const MAX_CAPACITY_SPAN_MS = 3653 * DAY_MS
 
 /** Takes a chat out of the level it counts in. */
 const leave = (acc: CapacityAccumulator, chat: ChatPlace): void => {
@@ -62,6 +70,14 @@ export const capacityReport = (
 
   const step = (acc: CapacityAccumulator, event: FloorEvent): void => {
     acc.stepped++
+    const firstTime = acc.firstTime ?? event.time
+    if (Math.abs(event.time - firstTime) > MAX_CAPACITY_SPAN_MS) {
+      const reason =
+        `${event.type} at ${isoTimeOf(event.time)} is over ten years from the log's first ` +
+        `event (${isoTimeOf(firstTime)}); a capacity report spans at most ten years: ` +
+        'correct the time or report on a shorter log'
+      return rejectEvent(acc, event.id, reason)
+    }
     advance(acc, event.time, bucketMs, timeZone)
 
     switch (event.type) {

@@ -1,7 +1,8 @@
+import { isoTimeOf } from '../time/units.js'
 import type { CapacityResult } from './result.js'
 
 const iso = (epochMs: number | null): string | null =>
-  epochMs === null ? null : new Date(epochMs).toISOString()
+  epochMs === null ? null : isoTimeOf(epochMs)
 
 /**
  * The capacity report as one JSON-ready document: `cells` is the 24x7 week view (Sunday

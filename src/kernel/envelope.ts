@@ -1,5 +1,5 @@
 import * as t from 'io-ts'
-import { NonEmptyString, PositiveInt } from './event.js'
+import { EpochMs, NonEmptyString, PositiveInt } from './event.js'
 
 /**
  * One stored fact. Every number chatfloor reports is derived from these: `time` is the
@@ -23,8 +23,6 @@ export interface EventEnvelope<Type extends string = string, Payload = unknown> 
 }
 
 export type AnyEvent = EventEnvelope<string, unknown>
-
-const EpochMs = t.refinement(t.number, (n) => Number.isSafeInteger(n), 'epoch milliseconds')
 
 /** The envelope as it arrives from outside, before the payload is known to be valid. */
 export const RawEnvelope = t.type(

@@ -62,3 +62,13 @@ export const FiniteNumber = t.refinement(t.number, (n) => Number.isFinite(n), 'f
 
 /** An optional field: absent is fine, present must decode. */
 export const optional = <C extends t.Mixed>(codec: C) => t.union([codec, t.undefined])
+
+/**
+ * Epoch milliseconds: a whole number a Date can hold (within 8.64e15 ms of 1970, about
+ * year 275760 either way), so every time can be printed.
+ */
+export const EpochMs = t.refinement(
+  t.number,
+  (n) => Number.isSafeInteger(n) && Math.abs(n) <= 8_640_000_000_000_000,
+  'epoch milliseconds',
+)

@@ -51,7 +51,8 @@ export const decodeLinesInto = <Event extends EventEnvelope>(
   sink: LineSink<Event>,
 ): number => {
   const decode = catalogue.decode
-  let start = 0
+  // A byte order mark opens some files saved on Windows; it is not part of the first line.
+  let start = firstLine === 1 && text.charCodeAt(0) === 0xfeff ? 1 : 0
   let line = firstLine - 1
 
   while (start <= spanEnd) {
@@ -83,7 +84,8 @@ export const decodeLinesInto = <Event extends EventEnvelope>(
 }
 
 /**
- * Decodes JSON Lines: each non-blank line one event. A bad line is reported by number,
+ * Decodes JSON Lines: each non-blank line one event (a leading byte order mark and `\r\n`
+ * line ends are accepted). A bad line is reported by number,
  * path and reason, and decoding goes on with the next one. For input too large for one
  * string, use `makeJsonLinesDecoder`.
  */

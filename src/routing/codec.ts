@@ -1,12 +1,10 @@
 import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
 import { AgentStatus, ChatOrigin } from '../chat/events.js'
-import { NonEmptyString, NonNegativeInt, PositiveInt } from '../kernel/event.js'
+import { EpochMs, NonEmptyString, NonNegativeInt, PositiveInt } from '../kernel/event.js'
 import { fromValidationErrors } from '../kernel/failure.js'
 import type { DecodeFailure } from '../kernel/failure.js'
 import type { FloorCommand } from './commands.js'
-
-const EpochMs = t.refinement(t.number, (n) => Number.isSafeInteger(n), 'epoch milliseconds')
 
 const command = <Type extends string, R extends t.Props, O extends t.Props>(
   type: Type,

@@ -5,6 +5,7 @@ import type { FloorCommand, ProfileAgent, SetCapLimit, TransferChat } from './co
 import { floorCommandTypes } from './commands.js'
 import type { FloorError } from './errors.js'
 import { floorErrors } from './errors.js'
+import { isoTimeOf } from '../time/units.js'
 import type { Floor } from './floor.js'
 import type { Run } from './routing.js'
 import { emit, pullEverywhere, pullForAgent, route } from './routing.js'
@@ -170,7 +171,7 @@ const offeredTo = (floor: Floor, chatId: string, agentId: string, time: number):
     return floorErrors.notOffered(chatId, agentId, 'it is not offered to them')
   }
   if (time >= found.offerExpiresAt) {
-    const lapsed = new Date(found.offerExpiresAt).toISOString()
+    const lapsed = isoTimeOf(found.offerExpiresAt)
     return floorErrors.notOffered(chatId, agentId, `the offer lapsed at ${lapsed}`)
   }
   return found

@@ -1,3 +1,5 @@
+import { isoTimeOf } from '../time/units.js'
+
 /**
  * Why a command could not be carried out. Each error says in `message` what was wrong,
  * in words a person can act on.
@@ -112,4 +114,4 @@ export const floorErrors = {
   }),
 }
 
-const isoTime = (epochMs: number): string => new Date(epochMs).toISOString()
+const isoTime = isoTimeOf

@@ -3,6 +3,7 @@ import type { ArrivalProfile } from './arrivals.js'
 import type { Distribution } from './distribution.js'
 import { durationMs, resolveInstant, type Instant } from './instant.js'
 import type { RosterGroup } from './roster.js'
+import { daysInMonth } from '../time/units.js'
 
 /**
  * How large a scenario may be. A run holds every agent and every waiting chat in memory
@@ -55,7 +56,6 @@ export const expectedRequestsAtMost = (
 const agentsOf = (roster: ReadonlyArray<RosterGroup>): number =>
   sum(roster.map((group) => group.agents))
 
-const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?/
 
 /** Whether the date and clock of an ISO date-time exist (no Feb 30, no 25:61). */
@@ -64,12 +64,9 @@ export const isCalendarDate = (iso: string): boolean => {
   if (match === null) return false
   const [year, month, day, hour, minute, second] = match.slice(1).map((s) => Number(s ?? 0))
   if (year === undefined || month === undefined || day === undefined) return false
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
-  const monthDays = month === 2 && !leap ? 28 : (DAYS_IN_MONTH[month - 1] ?? 0)
   return (
-    month >= 1 &&
     day >= 1 &&
-    day <= monthDays &&
+    day <= daysInMonth(year, month) &&
     (hour ?? 0) <= 23 &&
     (minute ?? 0) <= 59 &&
     (second ?? 0) <= 59

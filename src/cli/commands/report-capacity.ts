@@ -3,10 +3,11 @@ import type { Command } from 'commander'
 import { BUCKET_MS, type BucketSize } from '../../capacity/buckets.js'
 import { renderHeatmapHtml } from '../../capacity/heatmap-html.js'
 import { renderTerminalHeatmap } from '../../capacity/heatmap-terminal.js'
-import { capacityReport } from '../../capacity/projection.js'
+import { capacityReport, MAX_CAPACITY_SPAN_MS } from '../../capacity/projection.js'
 import { capacityReportJson } from '../../capacity/report-json.js'
 import { runProjection } from '../../kernel/projection.js'
 import { localToEpoch } from '../../time/zone.js'
+import { daysInMonth } from '../../time/units.js'
 import { UsageError, type CliIo } from '../io.js'
 import { checkTimeZone, nothingReadCode, readEventLog, reportRejectedEvents } from './event-log.js'
 
@@ -38,7 +39,7 @@ const parseBound = (text: string, flag: string, timeZone: string): number => {
   const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text)
   if (date !== null) {
     const [year, month, day] = [Number(date[1]), Number(date[2]), Number(date[3])]
-    if (month >= 1 && month <= 12 && day >= 1 && day <= 31) {
+    if (day >= 1 && day <= daysInMonth(year, month)) {
       return localToEpoch({ year, month, day, hour: 0, minute: 0, second: 0 }, timeZone)
     }
   }
@@ -61,6 +62,12 @@ const rangeOf = (options: CapacityCliOptions, timeZone: string) => {
   const to = parseBound(options.to, '--to', timeZone)
   if (to <= from)
     throw new UsageError(`--to (${options.to}) must come after --from (${options.from})`)
+  if (to - from > MAX_CAPACITY_SPAN_MS) {
+    throw new UsageError(
+      `--from ${options.from} to --to ${options.to} is over ten years; ` +
+        'a capacity report covers at most ten years (3,653 days)',
+    )
+  }
   return { from, to }
 }
 
