@@ -35,6 +35,14 @@ const onlyKeys =
           `known fields are ${allowed.join(', ')}`
   }
 
+/** Weights are relative; the cap keeps their sum finite for any number of metrics. */
+const MAX_WEIGHT = 1_000_000
+const Weight = numberWhere(
+  'weight',
+  (n) => Number.isFinite(n) && n > 0 && n <= MAX_WEIGHT,
+  `expected a number above 0 and at most ${MAX_WEIGHT} (weights are relative)`,
+)
+
 const Positive = numberWhere(
   'positive number',
   (n) => Number.isFinite(n) && n > 0,
@@ -104,7 +112,7 @@ const MetricCodec = checked(
     t.type({
       name: NonEmptyString,
       kind: t.keyof({ objective: null, subjective: null }),
-      weight: Positive,
+      weight: Weight,
       normalise: NormalisationCodec,
     }),
     t.partial({ source: HealthMetricSource }),

@@ -4,7 +4,8 @@ import type { HealthBands, HealthModel, HealthMetric, MetricNormalisation } from
 export const normaliseMetric = (normalisation: MetricNormalisation, raw: number): number => {
   if (normalisation.kind === 'linear') {
     const { min, max, direction } = normalisation
-    const share = Math.min(1, Math.max(0, (raw - min) / (max - min)))
+    // Halves first: max - min of two large finite numbers can overflow to Infinity.
+    const share = Math.min(1, Math.max(0, (raw / 2 - min / 2) / (max / 2 - min / 2)))
     return 100 * (direction === 'higher-is-better' ? share : 1 - share)
   }
   let score = normalisation.tiers[0]?.score ?? 0

@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
 import { fromValidationErrors, type DecodeFailure } from '../kernel/failure.js'
+import { daysInMonth } from '../time/units.js'
 
 /** The columns of the Anonymous Bank call log, in the order the file gives them. */
 export const ANONYMOUS_BANK_COLUMNS = [
@@ -28,7 +29,16 @@ const pattern = (name: string, regex: RegExp) =>
 
 /** `H:MM:SS` on a 24-hour clock; `0:00:00` in a queue or service column means "did not happen". */
 const ClockTime = pattern('clock time H:MM:SS', /^([01]?\d|2[0-3]):[0-5]\d:[0-5]\d$/)
-const IsoDate = pattern('date YYYY-MM-DD', /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/)
+const IsoDate = t.refinement(
+  t.string,
+  (value) => {
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
+    if (match === null) return false
+    const day = Number(match[3])
+    return day >= 1 && day <= daysInMonth(Number(match[1]), Number(match[2]))
+  },
+  'date YYYY-MM-DD that exists',
+)
 const Digits = pattern('whole number', /^\d+$/)
 const Seconds = pattern('whole number of seconds', /^-?\d+$/)
 const Name = pattern('non-empty name', /^\S+$/)

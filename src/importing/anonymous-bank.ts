@@ -9,6 +9,7 @@ import { formatFailure, type RejectedLine } from '../kernel/failure.js'
 import { decodeRow, readHeader } from './anonymous-bank-row.js'
 import { LocalClock, readCall } from './anonymous-bank-call.js'
 import { DEFAULT_ONLINE_GAP_MS, inferOnlineSpans, type ServedInterval } from './online-spans.js'
+import { isValidTimeZone } from '../time/zone.js'
 
 export interface AnonymousBankOptions {
   /** The zone the log's wall-clock times are read in; default Asia/Jerusalem. */
@@ -66,6 +67,23 @@ const draft = <T extends FloorEventType>(
   payload: FloorEventOf<T>['payload'],
 ): Draft => ({ stream, type, version: versions.get(type) ?? 1, time, payload, rank })
 
+/** Options a host may have read from outside, checked before any row is read. */
+const optionsProblem = (
+  timeZone: string,
+  tenant: string,
+  onlineGapMs: number | undefined,
+): string | undefined => {
+  if (!isValidTimeZone(timeZone)) {
+    return `unknown time zone "${String(timeZone)}"; pass an IANA name such as Asia/Jerusalem`
+  }
+  if (typeof tenant !== 'string' || tenant.length === 0)
+    return 'the tenant must be a non-empty name'
+  if (onlineGapMs !== undefined && !(onlineGapMs >= 0)) {
+    return `the online gap must be a number of milliseconds from 0 up, got ${onlineGapMs}`
+  }
+  return undefined
+}
+
 /**
  * Turns the Anonymous Bank call log (CSV) into chat-floor events: each call that sought
  * an agent becomes a chat requested at `vru_exit`; a queued call that hung up leaves at
@@ -79,6 +97,8 @@ export const importAnonymousBank = (
 ): E.Either<string, AnonymousBankImport> => {
   const timeZone = options.timeZone ?? 'Asia/Jerusalem'
   const tenant = options.tenant ?? 'anonymous-bank'
+  const problem = optionsProblem(timeZone, tenant, options.onlineGapMs)
+  if (problem !== undefined) return E.left(problem)
   const clock = new LocalClock(timeZone)
   const lines = text.split('\n')
   const header = readHeader((lines[0] ?? '').replace(/\r$/, ''))

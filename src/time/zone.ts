@@ -49,7 +49,7 @@ const formatterFor = (timeZone: string): Intl.DateTimeFormat => {
 
 /** Whether the runtime knows this IANA zone name. */
 export const isValidTimeZone = (timeZone: string): boolean => {
-  if (timeZone.length === 0) return false
+  if (typeof timeZone !== 'string' || timeZone.length === 0) return false
   try {
     formatterFor(timeZone)
     return true

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest'
 import { decodeHealthModel, type DecodedHealthModel } from '../../src/health/model.js'
 import type { DecodeFailure } from '../../src/kernel/failure.js'
 
+const WEIGHT_ZERO = 'expected a number above 0 and at most 1000000 (weights are relative), got 0'
+
 const linear = { kind: 'linear', min: 0, max: 100, direction: 'higher-is-better' }
 const metric = (name: string, extra: Record<string, unknown> = {}) => ({
   name,
@@ -50,7 +52,7 @@ describe('health model', () => {
 
   it('names the path and the reason of a bad weight', () => {
     expect(failures({ metrics: [metric('a'), metric('b', { weight: 0 })] })).toEqual([
-      { path: 'metrics.1.weight', reason: 'expected a number above 0, got 0' },
+      { path: 'metrics.1.weight', reason: WEIGHT_ZERO },
     ])
   })
 

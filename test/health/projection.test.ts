@@ -5,6 +5,8 @@ import { scoreHealth } from '../../src/health/score.js'
 import { runProjection } from '../../src/kernel/projection.js'
 import { DAY_MS, eventLog, healthLogCatalogue, identityMetric, modelWith } from './fixtures.js'
 
+const WEIGHT_ZERO = 'expected a number above 0 and at most 1000000 (weights are relative), got 0'
+
 const accountIn = (report: HealthReport, accountId: string, tenant = 'acme') => {
   const account = report.tenants.get(tenant)?.accounts.get(accountId)
   if (account === undefined) throw new Error(`no account ${accountId} in ${tenant}`)
@@ -229,9 +231,7 @@ describe('health projection', () => {
     const decoded = healthLogCatalogue.decode(change)
     expect(decoded).toEqual({
       _tag: 'Left',
-      left: [
-        { path: 'payload.model.metrics.0.weight', reason: 'expected a number above 0, got 0' },
-      ],
+      left: [{ path: 'payload.model.metrics.0.weight', reason: WEIGHT_ZERO }],
     })
   })
 })

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { chatCatalogue, type FloorEvent } from '../../chat/events.js'
+import type { EventEnvelope } from '../../kernel/envelope.js'
 import { decodeJsonLines, type DecodedLog } from '../../kernel/jsonl.js'
 import { formatRejectedEvent, type RejectedEvent } from '../../missed/rejection.js'
 import { isValidTimeZone } from '../../time/zone.js'
@@ -18,6 +19,7 @@ export const readEventLog = async (path: string, io: CliIo): Promise<DecodedLog<
   for (const rejection of log.rejected) {
     io.err(`${path}: line ${rejection.line}: ${rejection.reason}\n`)
   }
+  if (log.events.length === 0) io.err(`chatfloor: ${nothingReadMessage(path, log)}\n`)
   return log
 }
 
@@ -37,6 +39,12 @@ export const checkTimeZone = (timeZone: string): string => {
   }
   return timeZone
 }
+
+/** Why a log gave no event at all, for the person who passed it. */
+export const nothingReadMessage = (path: string, log: DecodedLog<EventEnvelope>): string =>
+  log.lines === 0
+    ? `${path} holds no events (it is empty or blank); pass a JSON Lines event log`
+    : `no line of ${path} could be read (${log.lines} rejected); pass a JSON Lines event log`
 
 /** Exit code 1 when the log held lines but not one could be read (or was empty). */
 export const nothingReadCode = (log: DecodedLog<FloorEvent>): number =>

@@ -11,6 +11,7 @@ import { runProjection } from '../../kernel/projection.js'
 import { UsageError, type CliIo } from '../io.js'
 import { reportGroup, type CommandModule } from '../program.js'
 import { npsJson } from './nps.js'
+import { nothingReadMessage } from './event-log.js'
 
 const examples = `
 Examples:
@@ -150,8 +151,8 @@ const reportHealth = async (
   }
   const counts = `${log.lines} lines, ${log.events.length} events, ${log.rejected.length} rejected`
   io.err(`${eventsPath}: ${counts}\n`)
-  if (log.lines > 0 && log.events.length === 0) {
-    io.err('chatfloor: no line of the log could be read; nothing to report\n')
+  if (log.events.length === 0) {
+    io.err(`chatfloor: ${nothingReadMessage(eventsPath, log)}\n`)
     setExitCode(1)
     return
   }

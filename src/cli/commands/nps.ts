@@ -68,7 +68,7 @@ export const npsJson = (summary: NpsSummary) => ({
   plainInterval: summary.plainInterval ?? null,
 })
 
-export const npsCommand: CommandModule = (program, io) => {
+export const npsCommand: CommandModule = (program, io, setExitCode) => {
   program
     .command('nps')
     .description('Net Promoter Score of 0-10 survey answers, with its 95 % interval.')
@@ -77,6 +77,10 @@ export const npsCommand: CommandModule = (program, io) => {
     .addHelpText('after', examples)
     .action(async (args: string[], options: { json?: boolean }) => {
       const summary = npsOf(await readAnswers(args, io))
+      if (summary.responses === 0) {
+        io.err('chatfloor: no answers were read (stdin was empty); pass answers 0-10\n')
+        setExitCode(1)
+      }
       io.out(options.json === true ? JSON.stringify(npsJson(summary)) + '\n' : formatNps(summary))
     })
 }

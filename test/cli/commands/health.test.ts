@@ -76,7 +76,9 @@ describe('chatfloor report health', () => {
     const { io, written } = fakeIo()
     const path = file('model.json', JSON.stringify(broken))
     expect(await main(['report', 'health', eventsPath, '--model', path], io)).toBe(2)
-    expect(written.err).toContain('metrics.0.weight: expected a number above 0, got -3')
+    expect(written.err).toContain(
+      'metrics.0.weight: expected a number above 0 and at most 1000000 (weights are relative), got -3',
+    )
     expect(written.out).toBe('')
   })
 

@@ -39,9 +39,12 @@ describe('chatfloor nps', () => {
     ])
   })
 
-  it('has no NPS for an empty stdin', async () => {
+  it('has no NPS for an empty stdin, and exits 1: nothing could be read', async () => {
     const { io, written } = fakeIo('\n')
-    expect(await main(['nps', '-', '--json'], io)).toBe(0)
+    expect(await main(['nps', '-', '--json'], io)).toBe(1)
+    expect(written.err).toBe(
+      'chatfloor: no answers were read (stdin was empty); pass answers 0-10\n',
+    )
     expect(JSON.parse(written.out)).toMatchObject({ responses: 0, nps: null, interval: null })
   })
 

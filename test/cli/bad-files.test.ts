@@ -1,0 +1,153 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { main } from '../../src/cli/main.js'
+import { fakeIo } from './commands/fake-io.js'
+
+/**
+ * Every command that reads a file, fed files that are not what it wants. Each must end
+ * with a message and an exit code (2 for a bad argument or file, 1 when nothing could be
+ * read), never a stack trace or an unexpected failure.
+ */
+const dir = mkdtempSync(join(tmpdir(), 'chatfloor-bad-files-'))
+const file = (name: string, content: string | Uint8Array): string => {
+  const path = join(dir, name)
+  writeFileSync(path, content)
+  return path
+}
+const empty = file('empty.txt', '')
+const garbage = file(
+  'garbage.bin',
+  Uint8Array.from({ length: 600 }, (_, i) => (i * 37) % 256),
+)
+const folder = join(dir, 'folder')
+mkdirSync(folder)
+const shapes = file('shapes.jsonl', '[1,2]\n42\nnull\n"text"\n{}\n')
+const model = new URL('../../examples/health-model.json', import.meta.url).pathname
+
+const event = (seq: number, type: string, time: number, payload: object) =>
+  JSON.stringify({ id: `e${seq}`, stream: 'x', seq, type, version: 1, time, tenant: 't', payload })
+const online = event(1, 'AgentStatusChanged', Date.UTC(2026, 2, 2), {
+  agentId: 'a',
+  status: 'online',
+})
+const bomLog = file('bom.jsonl', `\uFEFF${online}\r\n`)
+const farLog = file(
+  'far.jsonl',
+  [online, event(2, 'AgentStatusChanged', 8.64e15, { agentId: 'a', status: 'offline' })].join('\n'),
+)
+
+const scenario = (changes: object) =>
+  file(
+    `scenario-${Object.keys(changes).join('-')}.json`,
+    JSON.stringify({
+      start: '2026-03-03T08:00:00Z',
+      duration: '10h',
+      timeZone: 'UTC',
+      targetSeconds: 30,
+      arrivals: { type: 'constant', perHour: 100 },
+      handleTime: { type: 'exponential', mean: 300 },
+      roster: [{ group: 'agent', agents: 5 }],
+      ...changes,
+    }),
+  )
+
+const run = async (argv: ReadonlyArray<string>, stdin = '') => {
+  const cli = fakeIo(stdin)
+  const code = await main(argv, cli.io)
+  expect(cli.written.err).not.toMatch(/^\s+at |unexpected failure/m)
+  return { code, ...cli.written }
+}
+
+const reports = (path: string) => [
+  ['report', 'capacity', path],
+  ['report', 'missed', path],
+  ['report', 'health', path, '--model', model],
+]
+
+describe('files that hold nothing usable', () => {
+  it.each([empty, garbage, shapes].flatMap(reports))(
+    '%s %s %s: exit 1 and says why nothing was read',
+    async (...argv) => {
+      const { code, err } = await run(argv)
+      expect(code).toBe(1)
+      expect(err).toMatch(/holds no events|no line of .* could be read/)
+    },
+  )
+
+  it.each([
+    ...reports(folder),
+    ['simulate', folder],
+    ['simulate', empty],
+    ['simulate', garbage],
+    ['staffing', 'plan', folder],
+    ['staffing', 'plan', shapes],
+    ['import', 'anonymous-bank', garbage, '--out', join(dir, 'out.jsonl')],
+    ['import', 'anonymous-bank', folder, '--out', join(dir, 'out.jsonl')],
+  ])('%s %s %s: exit 2 with a message', async (...argv) => {
+    const { code, err } = await run(argv)
+    expect(code).toBe(2)
+    expect(err).toMatch(/^chatfloor: /)
+  })
+
+  it('nps from an empty stdin: exit 1, no answers', async () => {
+    const { code, err } = await run(['nps', '-'], '')
+    expect(code).toBe(1)
+    expect(err).toBe('chatfloor: no answers were read (stdin was empty); pass answers 0-10\n')
+  })
+})
+
+describe('files written by other tools', () => {
+  it('reads a log opening with a byte order mark and CRLF line ends, rejecting nothing', async () => {
+    const { code, out, err } = await run(['report', 'capacity', bomLog, '--json'])
+    expect(code).toBe(0)
+    expect(err).toBe('')
+    expect(JSON.parse(out)).toMatchObject({ rejectedLines: 0 })
+  })
+})
+
+describe('input that would run for hours is refused up front', () => {
+  it('rejects, and counts, an event 250,000 years after the first in a capacity report', async () => {
+    const { code, err } = await run(['report', 'capacity', farLog])
+    expect(code).toBe(0)
+    expect(err).toMatch(/line 2: AgentStatusChanged at \+275760-09-13T00:00:00.000Z is over ten/)
+    expect(err).toMatch(/1 lines rejected/)
+  })
+
+  it('refuses a --from/--to range over ten years, and a date that does not exist', async () => {
+    const range = await run([
+      'report',
+      'capacity',
+      bomLog,
+      '--from',
+      '1970-01-01',
+      '--to',
+      '2026-01-01',
+    ])
+    expect(range.code).toBe(2)
+    expect(range.err).toMatch(/is over ten years/)
+    const feb30 = await run([
+      'report',
+      'capacity',
+      bomLog,
+      '--from',
+      '1999-02-30',
+      '--to',
+      '1999-03-02',
+    ])
+    expect(feb30.code).toBe(2)
+  })
+
+  it.each([
+    [{ duration: '36500d' }, 'duration: expected at most 366 days'],
+    [{ roster: [{ group: 'a', agents: 1e9 }] }, 'roster: expected at most 10000 agents'],
+    [{ arrivals: { type: 'constant', perHour: 1e9 } }, 'arrivals: expected a profile of at most'],
+    [{ handleTime: { type: 'exponential', mean: 1e300 } }, 'handleTime: expected at most 86400'],
+    [{ start: '2026-02-30T08:00:00' }, 'start: expected a date and time that exist'],
+  ])('simulate %j: exit 2, %s', async (changes, message) => {
+    const { code, err } = await run(['simulate', scenario(changes)])
+    expect(code).toBe(2)
+    expect(err).toContain(message)
+  })
+})
