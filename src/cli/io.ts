@@ -27,3 +27,10 @@ export class UsageError extends Error {
     this.name = 'UsageError'
   }
 }
+
+/**
+ * Parses a JSON file's text. A byte order mark (some Windows editors write one) is not
+ * part of the JSON and is dropped; like `JSON.parse`, throws on text that is not JSON.
+ */
+export const parseJsonFile = (text: string): unknown =>
+  JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as unknown

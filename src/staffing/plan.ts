@@ -73,6 +73,12 @@ export interface StaffingPlan {
   readonly peakPositions: number
 }
 
+/**
+ * The most intervals one plan sizes: a year of 5-minute intervals is 105,408, of
+ * 15-minute ones 35,136. About a second of work; millions ran out of memory.
+ */
+export const MAX_PLAN_INTERVALS = 110_000
+
 /** Decodes a plan request from outside; each failure names its path. */
 export const decodeStaffingPlanInput = (
   value: unknown,
@@ -82,6 +88,12 @@ export const decodeStaffingPlanInput = (
   const input = decoded.right
   if (input.arrivals.length === 0) {
     return E.left([{ path: 'arrivals', reason: 'give at least one interval of arrivals' }])
+  }
+  if (input.arrivals.length > MAX_PLAN_INTERVALS) {
+    const reason =
+      `give at most ${MAX_PLAN_INTERVALS} intervals (got ${input.arrivals.length}); ` +
+      'plan a year or less at a time'
+    return E.left([{ path: 'arrivals', reason }])
   }
   if (input.model === 'erlang-a' && input.patienceSeconds === undefined) {
     return E.left([

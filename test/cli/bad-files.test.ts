@@ -151,3 +151,43 @@ describe('input that would run for hours is refused up front', () => {
     expect(err).toContain(message)
   })
 })
+
+describe('JSON files written by other tools, and numbers at the edges', () => {
+  const bom = (name: string, json: string) => file(name, `\uFEFF${json}`)
+  const example = (name: string) => new URL(`../../examples/${name}`, import.meta.url).pathname
+  const events = example('health-events.jsonl')
+
+  it('reads a scenario, a staffing plan and a health model that open with a BOM', async () => {
+    const { readFileSync } = await import('node:fs')
+    const text = (name: string) => readFileSync(example(name), 'utf8')
+    const plan = bom('plan.json', text('staffing-week.json'))
+    const healthModel = bom('model.json', text('health-model.json'))
+    const scenarioFile = bom('scenario.json', readFileSync(scenario({}), 'utf8'))
+    expect((await run(['staffing', 'plan', plan, '--json'])).code).toBe(0)
+    expect((await run(['report', 'health', events, '--model', healthModel])).code).toBe(0)
+    expect((await run(['simulate', scenarioFile, '--json'])).code).toBe(0)
+  })
+
+  it('refuses a staffing plan of two million intervals (it ran out of memory)', async () => {
+    const plan = file(
+      'long-plan.json',
+      JSON.stringify({
+        model: 'erlang-c',
+        intervalSeconds: 3600,
+        arrivals: Array.from({ length: 2_000_000 }, () => 1),
+        ahtSeconds: 180,
+        targetSeconds: 20,
+        serviceLevel: 0.8,
+      }),
+    )
+    const { code, err } = await run(['staffing', 'plan', plan])
+    expect(code).toBe(2)
+    expect(err).toContain('arrivals: give at most 110000 intervals (got 2000000)')
+  })
+
+  it('refuses a --threshold of 1e308 s (reported as no threshold at all)', async () => {
+    const { code, err } = await run(['report', 'missed', bomLog, '--threshold', '1e308'])
+    expect(code).toBe(2)
+    expect(err).toContain('--threshold must be a number of seconds from 0 up to 31622400')
+  })
+})

@@ -8,7 +8,7 @@ import { mergeCatalogues } from '../../kernel/catalogue.js'
 import { formatFailure } from '../../kernel/failure.js'
 import { decodeJsonLines } from '../../kernel/jsonl.js'
 import { runProjection } from '../../kernel/projection.js'
-import { UsageError, type CliIo } from '../io.js'
+import { parseJsonFile, UsageError, type CliIo } from '../io.js'
 import { reportGroup, type CommandModule } from '../program.js'
 import { npsJson } from './nps.js'
 import { nothingReadMessage } from './event-log.js'
@@ -35,7 +35,7 @@ const readText = async (path: string, what: string): Promise<string> => {
 const readModel = async (path: string, io: CliIo): Promise<HealthModel> => {
   let json: unknown
   try {
-    json = JSON.parse(await readText(path, 'model file'))
+    json = parseJsonFile(await readText(path, 'model file'))
   } catch (error) {
     if (error instanceof UsageError) throw error
     const reason = error instanceof Error ? error.message : String(error)

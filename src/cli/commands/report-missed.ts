@@ -24,9 +24,13 @@ Offline cases and proactive chats the visitor never wrote in are counted apart.`
 
 const parseThreshold = (text: string | undefined): number | undefined => {
   if (text === undefined) return undefined
-  const seconds = Number(text)
-  if (!Number.isFinite(seconds) || seconds < 0) {
-    throw new UsageError(`--threshold must be a number of seconds from 0 up, got "${text}"`)
+  const seconds = text.trim() === '' ? Number.NaN : Number(text)
+  // Past a year the threshold could not tell one reply from another (and 1e308 s was
+  // Infinity ms, reported as no threshold at all).
+  if (!Number.isFinite(seconds) || seconds < 0 || seconds > 31_622_400) {
+    throw new UsageError(
+      `--threshold must be a number of seconds from 0 up to 31622400 (a year), got "${text}"`,
+    )
   }
   return seconds * 1000
 }

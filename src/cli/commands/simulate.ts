@@ -13,7 +13,7 @@ import {
   type ReplayedRequest,
   type Scenario,
 } from '../../simulation/index.js'
-import { UsageError, type CliIo } from '../io.js'
+import { parseJsonFile, UsageError, type CliIo } from '../io.js'
 import type { CommandModule } from '../program.js'
 import { formatOutcome, outcomeJson } from './simulate-report.js'
 
@@ -41,7 +41,7 @@ const readScenario = async (file: string): Promise<Scenario> => {
   }
   let parsed: unknown
   try {
-    parsed = JSON.parse(text)
+    parsed = parseJsonFile(text)
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)
     throw new UsageError(`scenario ${file} is not JSON: ${reason}`)

@@ -2,7 +2,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import { readFile } from 'node:fs/promises'
 import { formatFailure } from '../../kernel/failure.js'
 import { decodeStaffingPlanInput, planStaffing, type StaffingPlan } from '../../staffing/index.js'
-import { UsageError, type CliIo } from '../io.js'
+import { parseJsonFile, UsageError, type CliIo } from '../io.js'
 import type { Command } from '../program.js'
 
 const readProfile = async (io: CliIo, path: string): Promise<unknown> => {
@@ -14,7 +14,7 @@ const readProfile = async (io: CliIo, path: string): Promise<unknown> => {
     throw new UsageError(`cannot read ${path}: ${reason}`)
   }
   try {
-    return JSON.parse(text) as unknown
+    return parseJsonFile(text)
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)
     throw new UsageError(`${path} is not JSON: ${reason}`)
