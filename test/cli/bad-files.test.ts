@@ -191,3 +191,34 @@ describe('JSON files written by other tools, and numbers at the edges', () => {
     expect(err).toContain('--threshold must be a number of seconds from 0 up to 31622400')
   })
 })
+
+describe('logs with events twice or out of their stream order', () => {
+  const chat = (seq: number, type: string, minute: number, payload: object, id = `c1#${seq}`) =>
+    JSON.stringify({
+      id,
+      stream: 'c1',
+      seq,
+      type,
+      version: 1,
+      time: Date.UTC(2026, 2, 2, 9, minute),
+      tenant: 't',
+      payload: { chatId: 'c1', ...payload },
+    })
+  const requested = chat(1, 'ChatRequested', 0, {})
+  const queued = chat(2, 'ChatQueued', 0, {})
+  const left = chat(3, 'VisitorLeft', 5, {})
+
+  it('skips a redelivered event and a seq gap, naming each line (they were counted)', async () => {
+    const path = file(
+      'twice.jsonl',
+      [requested, requested, queued, chat(5, 'ChatEnded', 9, { by: 'system' }), left].join('\n'),
+    )
+    const { code, out, err } = await run(['report', 'missed', path, '--json'])
+    expect(code).toBe(0)
+    expect(err).toContain(
+      'line 2: event c1#1 (stream c1, seq 1) was already read: a duplicate, skipped',
+    )
+    expect(err).toMatch(/line 4: stream c1 of tenant t: expected seq 3, got 5/)
+    expect(JSON.parse(out)).toMatchObject({ requested: 1, abandonedInQueue: 1, rejectedLines: 2 })
+  })
+})

@@ -5,8 +5,12 @@ import { decodeJsonLines, type DecodedLog } from '../../kernel/jsonl.js'
 import { formatRejectedEvent, type RejectedEvent } from '../../missed/rejection.js'
 import { isValidTimeZone } from '../../time/zone.js'
 import { UsageError, type CliIo } from '../io.js'
+import { inStreamOrder } from './stream-order.js'
 
-/** Reads a JSON Lines event log; each refused line goes to stderr with its number. */
+/**
+ * Reads a JSON Lines event log, each event once and each stream in `seq` order; each
+ * refused line goes to stderr with its number.
+ */
 export const readEventLog = async (path: string, io: CliIo): Promise<DecodedLog<FloorEvent>> => {
   let text: string
   try {
@@ -15,7 +19,7 @@ export const readEventLog = async (path: string, io: CliIo): Promise<DecodedLog<
     const reason = error instanceof Error ? error.message : String(error)
     throw new UsageError(`cannot read the event log ${path} (${reason}); pass a JSON Lines file`)
   }
-  const log = decodeJsonLines(chatCatalogue, text)
+  const log = inStreamOrder(decodeJsonLines(chatCatalogue, text))
   for (const rejection of log.rejected) {
     io.err(`${path}: line ${rejection.line}: ${rejection.reason}\n`)
   }

@@ -12,6 +12,7 @@ import { parseJsonFile, UsageError, type CliIo } from '../io.js'
 import { reportGroup, type CommandModule } from '../program.js'
 import { npsJson } from './nps.js'
 import { nothingReadMessage } from './event-log.js'
+import { inStreamOrder } from './stream-order.js'
 
 const examples = `
 Examples:
@@ -145,7 +146,7 @@ const reportHealth = async (
   const model = await readModel(options.model, io)
   const asOf = options.asOf === undefined ? undefined : parseAsOf(options.asOf)
   const text = await readText(eventsPath, 'events file')
-  const log = decodeJsonLines(healthCatalogueWithChats, text)
+  const log = inStreamOrder(decodeJsonLines(healthCatalogueWithChats, text))
   for (const rejected of log.rejected) {
     io.err(`${eventsPath}: line ${rejected.line}: ${rejected.reason}\n`)
   }

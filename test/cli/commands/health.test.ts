@@ -133,6 +133,9 @@ describe('chatfloor report health', () => {
     const change = {
       ...first,
       id: 'm1',
+      // Its own stream: a second event at the first one's place would be refused.
+      stream: 'models',
+      seq: 1,
       type: 'HealthModelChanged',
       payload: { model: { metrics } },
     }
