@@ -216,9 +216,30 @@ describe('logs with events twice or out of their stream order', () => {
     const { code, out, err } = await run(['report', 'missed', path, '--json'])
     expect(code).toBe(0)
     expect(err).toContain(
-      'line 2: event c1#1 (stream c1, seq 1) was already read: a duplicate, skipped',
+      'line 2: event c1#1 (stream c1, seq 1) is at or before the ' +
+        "stream's last applied place: taken for a redelivery and skipped",
     )
     expect(err).toMatch(/line 4: stream c1 of tenant t: expected seq 3, got 5/)
     expect(JSON.parse(out)).toMatchObject({ requested: 1, abandonedInQueue: 1, rejectedLines: 2 })
   })
+})
+
+describe('times given on the command line', () => {
+  const events = new URL('../../examples/health-events.jsonl', import.meta.url).pathname
+  it.each(['2026-02-30T00:00:00Z', '8640000000000001', '1e300', '0x10', ''])(
+    'report health --as-of %j: exit 2',
+    async (asOf) => {
+      const { code, err } = await run([
+        'report',
+        'health',
+        events,
+        '--model',
+        model,
+        '--as-of',
+        asOf,
+      ])
+      expect(code).toBe(2)
+      expect(err).toContain('is not a time')
+    },
+  )
 })

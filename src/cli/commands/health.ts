@@ -13,6 +13,7 @@ import { reportGroup, type CommandModule } from '../program.js'
 import { npsJson } from './nps.js'
 import { nothingReadMessage } from './event-log.js'
 import { inStreamOrder } from './stream-order.js'
+import { daysInMonth, MAX_DATE_MS } from '../../time/units.js'
 
 const examples = `
 Examples:
@@ -54,7 +55,10 @@ const readModel = async (path: string, io: CliIo): Promise<HealthModel> => {
 /** An epoch ms number or an ISO 8601 time with a zone. */
 const parseAsOf = (text: string): number => {
   const asNumber = /^\d+$/.test(text) ? Number(text) : Date.parse(text)
-  if (!Number.isSafeInteger(asNumber)) {
+  // Date.parse moves 2026-02-30 to March 2 instead of refusing it.
+  const date = /^(\d{4})-(\d{2})-(\d{2})/.exec(text)
+  const exists = date === null || Number(date[3]) <= daysInMonth(Number(date[1]), Number(date[2]))
+  if (!Number.isSafeInteger(asNumber) || Math.abs(asNumber) > MAX_DATE_MS || !exists) {
     throw new UsageError(
       `--as-of ${text} is not a time: give epoch milliseconds or ISO 8601 ` +
         'such as 2026-03-31T00:00:00Z',

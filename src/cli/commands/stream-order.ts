@@ -40,8 +40,8 @@ export const inStreamOrder = <Event extends EventEnvelope>(
       lineNumbers.push(line)
     } else if (!refusedLines.has(line)) {
       const reason =
-        `event ${event.id} (stream ${event.stream}, seq ${event.seq}) was already read: ` +
-        'a duplicate, skipped'
+        `event ${event.id} (stream ${event.stream}, seq ${event.seq}) is at or before the ` +
+        "stream's last applied place: taken for a redelivery and skipped"
       rejected.push({ line, path: 'id', reason })
     }
   })
