@@ -34,3 +34,12 @@ export class UsageError extends Error {
  */
 export const parseJsonFile = (text: string): unknown =>
   JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as unknown
+
+const DECIMAL = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/
+
+/**
+ * A number typed on the command line, in decimal (`7`, `-0.5`, `1e3`); NaN for anything
+ * else. `Number` alone would read a blank as 0 and `0x10` as 16.
+ */
+export const decimalFrom = (text: string): number =>
+  DECIMAL.test(text.trim()) ? Number(text) : Number.NaN

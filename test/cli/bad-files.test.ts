@@ -243,3 +243,50 @@ describe('times given on the command line', () => {
     },
   )
 })
+
+describe('numbers typed on the command line are decimal', () => {
+  const csvPath = file('calls.csv', 'a,b\n')
+  const plain = scenario({})
+  it.each([
+    [['simulate', plain, '--seed', ''], '--seed'],
+    [['simulate', plain, '--seed', '0x10'], '--seed'],
+    [['demo', '--seed', ' '], '--seed'],
+    [
+      ['import', 'anonymous-bank', csvPath, '--out', join(dir, 'o.jsonl'), '--online-gap', ''],
+      'gap',
+    ],
+    [['report', 'missed', bomLog, '--threshold', '0b11'], '--threshold'],
+    [
+      [
+        'staffing',
+        '--model',
+        'erlang-c',
+        '--arrivals',
+        '0x10',
+        '--interval',
+        '1800',
+        '--aht',
+        '180',
+        '--target',
+        '20',
+        '--agents',
+        '10',
+      ],
+      '--arrivals',
+    ],
+  ])('%j: exit 2 (a blank was read as 0, hex as a number)', async (argv, flag) => {
+    const { code, err } = await run(argv)
+    expect(code).toBe(2)
+    expect(err).toContain(flag)
+  })
+})
+
+describe('decimalFrom', () => {
+  it('reads decimal notation only', async () => {
+    const { decimalFrom } = await import('../../src/cli/io.js')
+    expect([' 7 ', '-0.5', '1e3', '.5', '5.'].map(decimalFrom)).toEqual([7, -0.5, 1000, 0.5, 5])
+    expect(['', ' ', '0x10', '0b1', 'Infinity', 'NaN', '1_000', '1,5'].map(decimalFrom)).toEqual(
+      Array(8).fill(Number.NaN),
+    )
+  })
+})

@@ -11,7 +11,7 @@ import { missedChats } from '../../missed/projection.js'
 import { observedTraffic } from '../../review/observed.js'
 import { recommendStaffing } from '../../review/recommendation.js'
 import { defaultScenario, durationMs, resolveInstant, runScenario } from '../../simulation/index.js'
-import { UsageError } from '../io.js'
+import { decimalFrom, UsageError } from '../io.js'
 import type { CommandModule } from '../program.js'
 import { demoSectionsHtml, formatMissed, formatRecommendation } from './demo-report.js'
 import { formatOutcome } from './simulate-report.js'
@@ -37,7 +37,7 @@ interface DemoOptions {
 }
 
 const parseSeed = (text: string): number => {
-  const seed = Number(text)
+  const seed = decimalFrom(text)
   if (!Number.isSafeInteger(seed)) {
     throw new UsageError(`--seed must be a whole number such as 7, got "${text}"`)
   }

@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises'
 import * as E from 'fp-ts/lib/Either.js'
 import { importAnonymousBank } from '../../importing/anonymous-bank.js'
 import { encodeJsonLines } from '../../kernel/jsonl.js'
-import { UsageError } from '../io.js'
+import { decimalFrom, UsageError } from '../io.js'
 import type { CommandModule } from '../program.js'
 import { checkTimeZone } from './event-log.js'
 
@@ -22,7 +22,7 @@ they served (a gap longer than --online-gap minutes starts a new run), one chat 
 Rows that cannot be read are listed on stderr with their line number and skipped.`
 
 const parseGapMinutes = (text: string): number => {
-  const minutes = Number(text)
+  const minutes = decimalFrom(text)
   if (!Number.isFinite(minutes) || minutes < 0) {
     throw new UsageError(`--online-gap must be a number of minutes from 0 up, got "${text}"`)
   }

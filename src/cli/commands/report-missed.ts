@@ -3,7 +3,7 @@ import { BUCKET_MS, type BucketSize } from '../../capacity/buckets.js'
 import { runProjection } from '../../kernel/projection.js'
 import { missedChats } from '../../missed/projection.js'
 import type { MissedChatsResult } from '../../missed/result.js'
-import { UsageError, type CliIo } from '../io.js'
+import { decimalFrom, UsageError, type CliIo } from '../io.js'
 import { checkTimeZone, nothingReadCode, readEventLog, reportRejectedEvents } from './event-log.js'
 
 interface MissedCliOptions {
@@ -24,7 +24,7 @@ Offline cases and proactive chats the visitor never wrote in are counted apart.`
 
 const parseThreshold = (text: string | undefined): number | undefined => {
   if (text === undefined) return undefined
-  const seconds = text.trim() === '' ? Number.NaN : Number(text)
+  const seconds = decimalFrom(text)
   // Past a year the threshold could not tell one reply from another (and 1e308 s was
   // Infinity ms, reported as no threshold at all).
   if (!Number.isFinite(seconds) || seconds < 0 || seconds > 31_622_400) {

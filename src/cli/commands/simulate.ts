@@ -13,7 +13,7 @@ import {
   type ReplayedRequest,
   type Scenario,
 } from '../../simulation/index.js'
-import { parseJsonFile, UsageError, type CliIo } from '../io.js'
+import { decimalFrom, parseJsonFile, UsageError, type CliIo } from '../io.js'
 import type { CommandModule } from '../program.js'
 import { formatOutcome, outcomeJson } from './simulate-report.js'
 
@@ -79,7 +79,7 @@ const readReplay = async (
 }
 
 const parseSeed = (text: string): number => {
-  const seed = Number(text)
+  const seed = decimalFrom(text)
   if (!Number.isSafeInteger(seed)) {
     throw new UsageError(`--seed must be a whole number, got ${text}`)
   }

@@ -8,7 +8,7 @@ import {
   type StaffingTarget,
   type Traffic,
 } from '../../staffing/index.js'
-import { UsageError, type CliIo } from '../io.js'
+import { decimalFrom, UsageError, type CliIo } from '../io.js'
 import type { CommandModule } from '../program.js'
 import { addStaffingPlan } from './staffing-plan.js'
 
@@ -45,9 +45,9 @@ const required = (flag: string, value: string | undefined, what: string): string
   return value
 }
 
-/** A number typed on the command line; `Number('')` would be 0, so blanks are refused. */
+/** A decimal number typed on the command line (blanks and hex are refused). */
 const numberFrom = (flag: string, text: string, what: string): number => {
-  const value = text.trim() === '' ? Number.NaN : Number(text)
+  const value = decimalFrom(text)
   if (!Number.isFinite(value)) throw new UsageError(`${flag} must be ${what}, got "${text}"`)
   return value
 }
