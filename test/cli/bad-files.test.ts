@@ -290,3 +290,12 @@ describe('decimalFrom', () => {
     )
   })
 })
+
+describe('a scenario replaying a log that holds no requests', () => {
+  it.each([empty, garbage])('%s: exit 2 (it simulated an empty floor)', async (log) => {
+    const path = scenario({ arrivals: { type: 'replay', log } })
+    const { code, err } = await run(['simulate', path])
+    expect(code).toBe(2)
+    expect(err).toContain('holds no visitor ChatRequested event')
+  })
+})

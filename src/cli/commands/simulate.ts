@@ -75,7 +75,15 @@ const readReplay = async (
       io.err(`  line ${line.line}: ${formatFailure(line)}\n`)
     }
   }
-  return requestsFromLog(decoded.events)
+  const requests = requestsFromLog(decoded.events)
+  if (requests.length === 0) {
+    throw new UsageError(
+      `the log to replay (arrivals.log) ${logFile} holds no visitor ChatRequested event ` +
+        `(${decoded.lines} lines, ${decoded.rejected.length} rejected); ` +
+        'pass a chat-floor event log, such as one written by chatfloor import',
+    )
+  }
+  return requests
 }
 
 const parseSeed = (text: string): number => {
