@@ -31,8 +31,20 @@ export class EventQueue {
   }
 
   push(time: number, kind: number, subject: number): void {
+    this.pushInTurn(time, kind, subject, this.scheduled++)
+  }
+
+  /**
+   * Takes a turn in the scheduling order now for a happening that may be pushed later,
+   * with `pushInTurn`, or never: it then sorts as if it had been pushed now.
+   */
+  reserveTurn(): number {
+    return this.scheduled++
+  }
+
+  /** Pushes a happening in a turn taken by `reserveTurn`. */
+  pushInTurn(time: number, kind: number, subject: number, sequence: number): void {
     if (this.count === this.times.length) this.grow()
-    const sequence = this.scheduled++
     let index = this.count++
     const { times, sequences, kinds, subjects } = this
 

@@ -47,6 +47,8 @@ export class FloorSimulation {
   /** Customers whose agent replies in the same millisecond they were assigned. */
   private readonly repliesNow: number[] = []
   private replying = false
+  /** Visitor and turn of patience happenings not pushed, this millisecond; see `arrive`. */
+  private readonly unpushed: number[] = []
   private now = 0
 
   constructor(
@@ -85,6 +87,7 @@ export class FloorSimulation {
     const span = Math.max(1, this.plan.endMs - this.plan.startMs)
     let steps = 0
     while (queue.pop()) {
+      if (queue.time !== this.now) this.unpushed.length = 0
       this.now = queue.time
       this.happen(queue.kind, queue.subject)
       if ((++steps & 0xffff) === 0 && this.options.onProgress !== undefined) {
@@ -164,19 +167,42 @@ export class FloorSimulation {
     const priority = this.source.priority()
     this.scheduleArrival()
 
-    this.armPatience(customer)
+    // The patience happening takes its turn now but is only pushed if the visitor still
+    // waits after the request: most are taken at once, and a stale entry costs a heap
+    // push and pop. The order of every happening is the same as when it was pushed.
+    const due = this.patienceDue(customer)
+    const turn = due === Infinity ? -1 : this.queue.reserveTurn()
     this.send(
       department === undefined
         ? { type: 'RequestChat', time: this.now, chatId, priority }
         : { type: 'RequestChat', time: this.now, chatId, priority, department },
     )
+    if (turn < 0) return
+    if (this.visitors.state[customer] === WAITING)
+      this.queue.pushInTurn(due, PATIENCE, customer, turn)
+    else this.unpushed.push(customer, turn)
   }
 
-  private armPatience(customer: number): void {
+  /** Sets and returns when the visitor's patience runs out (Infinity for never). */
+  private patienceDue(customer: number): number {
     const patience = this.visitors.patienceMs[customer] ?? Infinity
-    if (patience === Infinity) return
+    if (patience === Infinity) return Infinity
     const due = this.now + Math.round(patience)
     this.visitors.dueAt[customer] = due
+    return due
+  }
+
+  /** The visitor waits again: patience runs from now. */
+  private armPatience(customer: number): void {
+    const due = this.patienceDue(customer)
+    if (due === Infinity) return
+    // A visitor back in the queue in the millisecond it arrived has the same due time as
+    // the patience happening left unpushed at arrival, which would have come first.
+    const unpushed = this.unpushed
+    for (let i = 0; i < unpushed.length; i += 2) {
+      if (unpushed[i] === customer)
+        this.queue.pushInTurn(due, PATIENCE, customer, unpushed[i + 1] ?? 0)
+    }
     this.queue.push(due, PATIENCE, customer)
   }
 
