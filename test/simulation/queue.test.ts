@@ -26,6 +26,21 @@ describe('EventQueue', () => {
     expect(queue.pop()).toBe(false)
   })
 
+  it('sorts a happening pushed in a reserved turn as if pushed when the turn was taken', () => {
+    const queue = new EventQueue()
+    queue.push(10, 1, 1)
+    const turn = queue.reserveTurn()
+    queue.push(10, 3, 3)
+    queue.push(5, 4, 4)
+    queue.pushInTurn(10, 2, 2, turn)
+    expect(drain(queue)).toEqual([
+      [5, 4, 4],
+      [10, 1, 1],
+      [10, 2, 2],
+      [10, 3, 3],
+    ])
+  })
+
   it('orders like a stable sort by time, across growth and interleaved pops', () => {
     const op = fc.oneof(
       fc.record({ push: fc.integer({ min: 0, max: 50 }) }),
