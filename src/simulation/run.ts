@@ -49,6 +49,8 @@ export class FloorSimulation {
   private replying = false
   /** Visitor and turn of patience happenings not pushed, this millisecond; see `arrive`. */
   private readonly unpushed: number[] = []
+  /** Entries of `unpushed` in use: it is cleared by resetting this, not its length. */
+  private unpushedCount = 0
   private now = 0
 
   constructor(
@@ -87,7 +89,7 @@ export class FloorSimulation {
     const span = Math.max(1, this.plan.endMs - this.plan.startMs)
     let steps = 0
     while (queue.pop()) {
-      if (queue.time !== this.now) this.unpushed.length = 0
+      if (queue.time !== this.now) this.unpushedCount = 0
       this.now = queue.time
       this.happen(queue.kind, queue.subject)
       if ((++steps & 0xffff) === 0 && this.options.onProgress !== undefined) {
@@ -180,7 +182,10 @@ export class FloorSimulation {
     if (turn < 0) return
     if (this.visitors.state[customer] === WAITING)
       this.queue.pushInTurn(due, PATIENCE, customer, turn)
-    else this.unpushed.push(customer, turn)
+    else {
+      this.unpushed[this.unpushedCount++] = customer
+      this.unpushed[this.unpushedCount++] = turn
+    }
   }
 
   /** Sets and returns when the visitor's patience runs out (Infinity for never). */
@@ -199,9 +204,10 @@ export class FloorSimulation {
     // A visitor back in the queue in the millisecond it arrived has the same due time as
     // the patience happening left unpushed at arrival, which would have come first.
     const unpushed = this.unpushed
-    for (let i = 0; i < unpushed.length; i += 2) {
-      if (unpushed[i] === customer)
-        this.queue.pushInTurn(due, PATIENCE, customer, unpushed[i + 1] ?? 0)
+    for (let i = 0; i < this.unpushedCount; i += 2) {
+      if (unpushed[i] !== customer) continue
+      this.queue.pushInTurn(due, PATIENCE, customer, unpushed[i + 1] ?? 0)
+      unpushed[i] = -1
     }
     this.queue.push(due, PATIENCE, customer)
   }
