@@ -66,7 +66,7 @@ export class FloorSimulation {
       ...plan.floor,
       forgetClosedChats: true,
     })
-    this.summary = floorSummary(plan.targetSeconds)
+    this.summary = floorSummary(plan.targetSeconds, (chatId) => this.visitors.visitorOf(chatId))
     this.summaryAccumulator = this.summary.init()
     this.hourly = options.hourly ? hourlyService(plan.targetSeconds, plan.timeZone) : undefined
     this.hourlyAccumulator = this.hourly?.init()

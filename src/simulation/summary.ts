@@ -1,7 +1,7 @@
 import type { FloorEvent } from '../chat/events.js'
 import { effectiveCap, type CapLimits } from '../chat/caps.js'
 import type { Projection } from '../kernel/projection.js'
-import { OpenChats } from './open-chats.js'
+import { OpenChats, type ChatNumbering } from './open-chats.js'
 
 /**
  * What a run of a floor came to. Definitions:
@@ -45,6 +45,8 @@ export interface FloorSummary {
 }
 
 interface AgentState {
+  /** Place in `SummaryAccumulator.agentList`, which open chats use to name their agent. */
+  readonly number: number
   departments: ReadonlyArray<string>
   /** The cap in force, worked out again when a limit or the departments change. */
   cap: number
@@ -53,8 +55,9 @@ interface AgentState {
 }
 
 interface SummaryAccumulator {
-  readonly chats: OpenChats<AgentState>
+  readonly chats: OpenChats
   readonly agents: Map<string, AgentState>
+  readonly agentList: AgentState[]
   caps: CapLimits
   lastTime: number
   staffedAgents: number
@@ -82,8 +85,10 @@ const ratio = (part: number, whole: number): number => (whole > 0 ? part / whole
 const agentOf = (acc: SummaryAccumulator, agentId: string): AgentState => {
   let agent = acc.agents.get(agentId)
   if (agent === undefined) {
-    agent = { departments: [], cap: effectiveCap(acc.caps, agentId, []), online: false, load: 0 }
+    const cap = effectiveCap(acc.caps, agentId, [])
+    agent = { number: acc.agentList.length, departments: [], cap, online: false, load: 0 }
     acc.agents.set(agentId, agent)
+    acc.agentList.push(agent)
   }
   return agent
 }
@@ -118,10 +123,11 @@ const recomputeCaps = (acc: SummaryAccumulator): void => {
 
 /** The chat in `slot` leaves its agent (ended, visitor gone, transferred or released). */
 const releaseFromAgent = (acc: SummaryAccumulator, slot: number): void => {
-  const agent = acc.chats.holderOf(slot)
+  const holder = acc.chats.holderOf(slot)
+  const agent = holder < 0 ? undefined : acc.agentList[holder]
   if (agent === undefined) return
   updateAgent(acc, agent, agent.online, agent.load - 1)
-  acc.chats.hold(slot, undefined)
+  acc.chats.hold(slot, -1)
 }
 
 /** The chat in `slot` is over: counted as abandoned or unanswered if it was. */
@@ -148,7 +154,7 @@ const assigned = (
   releaseFromAgent(acc, slot)
   const agent = agentOf(acc, agentId)
   updateAgent(acc, agent, agent.online, agent.load + 1)
-  chats.hold(slot, agent)
+  chats.hold(slot, agent.number)
   if (chats.answered(slot)) return
   chats.markAnswered(slot)
   const wait = time - chats.requestedAtOf(slot)
@@ -241,16 +247,22 @@ const step = (acc: SummaryAccumulator, event: FloorEvent, targetMs: number): voi
   }
 }
 
-/** Folds a floor's events into a `FloorSummary` for a service-level target in seconds. */
+/**
+ * Folds a floor's events into a `FloorSummary` for a service-level target in seconds.
+ * A log whose chats are numbered (a simulator's) can pass the numbering: open chats are
+ * then found by number rather than by hashing their ids.
+ */
 export const floorSummary = (
   targetSeconds: number,
+  numbering?: ChatNumbering,
 ): Projection<FloorEvent, SummaryAccumulator, FloorSummary> => {
   const targetMs = targetSeconds * 1000
   return {
     name: 'floorSummary',
     init: () => ({
-      chats: new OpenChats<AgentState>(),
+      chats: new OpenChats(numbering),
       agents: new Map(),
+      agentList: [],
       caps: { global: undefined, byDepartment: new Map(), byAgent: new Map() },
       lastTime: -Infinity,
       staffedAgents: 0,
