@@ -46,6 +46,7 @@ export class FloorSimulation {
   private tickAt = Infinity
   /** Customers whose agent replies in the same millisecond they were assigned. */
   private readonly repliesNow: number[] = []
+  private repliesCount = 0
   private replying = false
   /** Visitor and turn of patience happenings not pushed, this millisecond; see `arrive`. */
   private readonly unpushed: number[] = []
@@ -278,7 +279,7 @@ export class FloorSimulation {
         this.react(event)
       }
     }
-    if (!this.replying && this.repliesNow.length > 0) this.replyNow()
+    if (!this.replying && this.repliesCount > 0) this.replyNow()
     const due = this.engine.nextDueAt()
     if (due !== undefined && due !== null && due < this.tickAt && due > command.time - 1) {
       this.tickAt = Math.max(due, this.now)
@@ -331,7 +332,7 @@ export class FloorSimulation {
     const delay = this.visitors.replyAt[customer] ?? 0
     const replyAt = this.now + Math.round(delay)
     this.visitors.replyAt[customer] = replyAt
-    if (replyAt === this.now) this.repliesNow.push(customer)
+    if (replyAt === this.now) this.repliesNow[this.repliesCount++] = customer
     else this.queue.push(replyAt, REPLY, customer)
     const endAt = Math.max(replyAt, this.now + Math.round(this.visitors.handleMs[customer] ?? 0))
     this.visitors.dueAt[customer] = endAt
@@ -342,8 +343,10 @@ export class FloorSimulation {
   private replyNow(): void {
     this.replying = true
     const customers = this.repliesNow
-    for (let i = 0; i < customers.length; i++) this.reply(customers[i] ?? -1)
-    customers.length = 0
+    // Cleared by count: setting an array's length to 0 drops its storage, and the next
+    // push allocates it again.
+    for (let i = 0; i < this.repliesCount; i++) this.reply(customers[i] ?? -1)
+    this.repliesCount = 0
     this.replying = false
   }
 
