@@ -75,34 +75,36 @@ export class EventQueue {
     const last = --this.count
     const time = times[last] ?? 0
     const sequence = sequences[last] ?? 0
-    const kind = kinds[last] ?? 0
-    const subject = subjects[last] ?? 0
     let index = 0
-    for (;;) {
-      const left = 2 * index + 1
-      if (left >= last) break
-      const right = left + 1
-      let child = left
-      if (right < last && this.before(right, left)) child = right
-      const childTime = times[child] ?? 0
-      if (time < childTime || (time === childTime && sequence < (sequences[child] ?? 0))) break
+    let child = 1
+    while (child < last) {
+      // The earlier of the two children, then whether it comes before the moved entry.
+      let childTime = times[child] ?? 0
+      const right = child + 1
+      if (right < last) {
+        const rightTime = times[right] ?? 0
+        if (
+          rightTime < childTime ||
+          (rightTime === childTime && (sequences[right] ?? 0) < (sequences[child] ?? 0))
+        ) {
+          child = right
+          childTime = rightTime
+        }
+      }
+      const childSequence = sequences[child] ?? 0
+      if (time < childTime || (time === childTime && sequence < childSequence)) break
       times[index] = childTime
-      sequences[index] = sequences[child] ?? 0
+      sequences[index] = childSequence
       kinds[index] = kinds[child] ?? 0
       subjects[index] = subjects[child] ?? 0
       index = child
+      child = 2 * index + 1
     }
     times[index] = time
     sequences[index] = sequence
-    kinds[index] = kind
-    subjects[index] = subject
+    kinds[index] = kinds[last] ?? 0
+    subjects[index] = subjects[last] ?? 0
     return true
-  }
-
-  private before(a: number, b: number): boolean {
-    const timeA = this.times[a] ?? 0
-    const timeB = this.times[b] ?? 0
-    return timeA < timeB || (timeA === timeB && (this.sequences[a] ?? 0) < (this.sequences[b] ?? 0))
   }
 
   private grow(): void {
