@@ -123,3 +123,35 @@ export class EventQueue {
     this.subjects = subjects
   }
 }
+
+/**
+ * Turns taken in the agenda (`reserveTurn`) for happenings left unpushed, kept for one
+ * millisecond of simulated time: holding a turn at a later time forgets the earlier ones.
+ */
+export class HeldTurns {
+  private readonly entries: number[] = []
+  private count = 0
+  private at = NaN
+
+  /** Holds `turn` for `subject` at `time` (epoch ms). */
+  hold(time: number, subject: number, turn: number): void {
+    if (time !== this.at) {
+      this.at = time
+      this.count = 0 // cleared by count: setting the length would drop the storage
+    }
+    this.entries[this.count++] = subject
+    this.entries[this.count++] = turn
+  }
+
+  /** The turn held for `subject` at `time`, given out once; -1 when none. */
+  take(time: number, subject: number): number {
+    if (time !== this.at) return -1
+    const { entries } = this
+    for (let i = 0; i < this.count; i += 2) {
+      if (entries[i] !== subject) continue
+      entries[i] = -1
+      return entries[i + 1] ?? -1
+    }
+    return -1
+  }
+}

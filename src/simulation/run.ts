@@ -1,7 +1,7 @@
 import type { FloorEvent } from '../chat/events.js'
 import { FloorEngine, type FloorCommand } from '../routing/index.js'
 import type { RequestSource, SimulationPlan } from './plan.js'
-import { EventQueue } from './queue.js'
+import { EventQueue, HeldTurns } from './queue.js'
 import type { RandomStream } from './random.js'
 import type { SimulationOptions, SimulationRun } from './simulator.js'
 import { hourlyService } from './hourly.js'
@@ -48,10 +48,8 @@ export class FloorSimulation {
   private readonly repliesNow: number[] = []
   private repliesCount = 0
   private replying = false
-  /** Visitor and turn of patience happenings not pushed, this millisecond; see `arrive`. */
-  private readonly unpushed: number[] = []
-  /** Entries of `unpushed` in use: it is cleared by resetting this, not its length. */
-  private unpushedCount = 0
+  /** Turns of patience happenings not pushed at arrival; see `arrive`. */
+  private readonly unpushed = new HeldTurns()
   private now = 0
 
   constructor(
@@ -90,7 +88,6 @@ export class FloorSimulation {
     const span = Math.max(1, this.plan.endMs - this.plan.startMs)
     let steps = 0
     while (queue.pop()) {
-      if (queue.time !== this.now) this.unpushedCount = 0
       this.now = queue.time
       this.happen(queue.kind, queue.subject)
       if ((++steps & 0xffff) === 0 && this.options.onProgress !== undefined) {
@@ -183,10 +180,7 @@ export class FloorSimulation {
     if (turn < 0) return
     if (this.visitors.state[customer] === WAITING)
       this.queue.pushInTurn(due, PATIENCE, customer, turn)
-    else {
-      this.unpushed[this.unpushedCount++] = customer
-      this.unpushed[this.unpushedCount++] = turn
-    }
+    else this.unpushed.hold(this.now, customer, turn)
   }
 
   /** Sets and returns when the visitor's patience runs out (Infinity for never). */
@@ -204,12 +198,8 @@ export class FloorSimulation {
     if (due === Infinity) return
     // A visitor back in the queue in the millisecond it arrived has the same due time as
     // the patience happening left unpushed at arrival, which would have come first.
-    const unpushed = this.unpushed
-    for (let i = 0; i < this.unpushedCount; i += 2) {
-      if (unpushed[i] !== customer) continue
-      this.queue.pushInTurn(due, PATIENCE, customer, unpushed[i + 1] ?? 0)
-      unpushed[i] = -1
-    }
+    const turn = this.unpushed.take(this.now, customer)
+    if (turn >= 0) this.queue.pushInTurn(due, PATIENCE, customer, turn)
     this.queue.push(due, PATIENCE, customer)
   }
 
