@@ -14,7 +14,7 @@ import { npsJson } from './nps.js'
 
 const examples = `
 Examples:
-  $ chatfloor report health events.jsonl --model examples/health-model.json
+  $ chatfloor report health examples/health-events.jsonl --model examples/health-model.json
   $ chatfloor report health events.jsonl --model model.json --as-of 2026-03-31T00:00:00Z --json
 
 The log may hold health events (MetricObserved, SurveyAnswered, SubjectiveRatingSet,
