@@ -167,7 +167,7 @@ const reportHealth = async (
   }
   io.out(
     options.json === true
-      ? JSON.stringify(healthReportJson(report, log.rejected.length), nullForMissing) + '\n'
+      ? JSON.stringify(healthReportJson(report, log.rejected.length), nullForMissing, 2) + '\n'
       : formatHealthReport(report),
   )
 }
