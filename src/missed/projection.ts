@@ -1,4 +1,5 @@
 import type { FloorEvent } from '../chat/events.js'
+import { startEpisode, stepEpisode } from '../chat/episode.js'
 import type { MergeableProjection } from '../kernel/projection.js'
 import { BUCKET_MS, bucketStartOf } from '../capacity/buckets.js'
 import { ChatMemory } from './chat-memory.js'
@@ -63,8 +64,6 @@ export const missedChats = (
   }
 
   const close = (acc: MissedAccumulator, track: ChatTrack, time: number): void => {
-    if (track.closedAt !== undefined) return
-    track.closedAt = time
     classify(track, thresholdMs)
     apply(acc, track, 1)
     acc.chats.close(track.chatId, time)
@@ -101,20 +100,8 @@ export const missedChats = (
         )
       }
       acc.chats.set(chatId, {
-        chatId,
-        origin: event.payload.origin,
-        department: event.payload.department,
-        requestedAt: event.time,
+        ...startEpisode(event),
         bucketStart: bucketStartOf(event.time, bucketMs, timeZone),
-        episodeStart: event.time,
-        reopens: 0,
-        offline: false,
-        assignedAt: undefined,
-        agentId: undefined,
-        firstReplyAt: undefined,
-        visitorMessaged: false,
-        lastMessageByVisitor: false,
-        closedAt: undefined,
         outcome: 'open',
         firstResponseMs: undefined,
       })
@@ -129,64 +116,19 @@ export const missedChats = (
         `event ${event.type} for unknown chat ${chatId} (never requested)`,
       )
     }
-    const episodeOpen = track.closedAt === undefined
-    switch (event.type) {
-      case 'OfflineCaseCreated':
-        track.offline = true
-        return close(acc, track, event.time)
-      case 'ChatQueued':
-        if (episodeOpen && event.payload.department !== undefined)
-          track.department = event.payload.department
-        return
-      case 'ChatOffered':
-        return
-      case 'OfferDeclined':
-        return missOffer(acc, event.payload.agentId, 'declined')
-      case 'OfferExpired':
-        return missOffer(acc, event.payload.agentId, 'expired')
-      case 'ChatAssigned':
-        if (!episodeOpen)
-          return rejectEvent(acc, event.id, `ChatAssigned for chat ${chatId}, which has ended`)
-        track.assignedAt ??= event.time
-        if (track.firstReplyAt === undefined) track.agentId = event.payload.agentId
-        return
-      case 'AgentMessaged':
-        if (event.payload.automated || !episodeOpen) return
-        if (track.firstReplyAt === undefined) {
-          track.firstReplyAt = event.time
-          track.agentId = event.payload.agentId
-        }
-        track.lastMessageByVisitor = false
-        return
-      case 'VisitorMessaged':
-        if (!episodeOpen) return
-        track.visitorMessaged = true
-        track.lastMessageByVisitor = true
-        return
-      case 'ChatTransferred':
-        if (episodeOpen && event.payload.toDepartment !== undefined) {
-          track.department = event.payload.toDepartment
-        }
-        return
-      case 'ChatReleased':
-        return
-      case 'VisitorLeft':
-      case 'ChatEnded':
-        return close(acc, track, event.time)
-      case 'ChatReopened':
-        if (episodeOpen)
-          return rejectEvent(acc, event.id, `ChatReopened for chat ${chatId}, which is still open`)
-        apply(acc, track, -1)
-        acc.chats.reopen(chatId)
-        track.reopens++
-        track.episodeStart = event.time
-        track.closedAt = undefined
-        track.assignedAt = undefined
-        track.firstReplyAt = undefined
-        track.lastMessageByVisitor = false
-        track.outcome = 'open'
-        track.firstResponseMs = undefined
-        return
+    if (event.type === 'OfferDeclined') return missOffer(acc, event.payload.agentId, 'declined')
+    if (event.type === 'OfferExpired') return missOffer(acc, event.payload.agentId, 'expired')
+    const wasOpen = track.closedAt === undefined
+    const misfit = stepEpisode(track, event)
+    if (misfit !== undefined) return rejectEvent(acc, event.id, misfit)
+    if (event.type === 'ChatReopened') {
+      // Takes back what the closed episode counted, by the outcome it was counted with.
+      apply(acc, track, -1)
+      acc.chats.reopen(chatId)
+      track.outcome = 'open'
+      track.firstResponseMs = undefined
+    } else if (wasOpen && track.closedAt !== undefined) {
+      close(acc, track, track.closedAt)
     }
   }
 
