@@ -66,6 +66,24 @@ export const startEpisode = (request: FloorEventOf<'ChatRequested'>): ChatEpisod
   closedAt: undefined,
 })
 
+/** A copy to step on its own (a merge of shards keeps both sides intact). */
+export const copyEpisode = (episode: ChatEpisode): ChatEpisode => ({
+  chatId: episode.chatId,
+  origin: episode.origin,
+  requestedAt: episode.requestedAt,
+  department: episode.department,
+  episodeStart: episode.episodeStart,
+  reopens: episode.reopens,
+  offline: episode.offline,
+  assignedAt: episode.assignedAt,
+  agentId: episode.agentId,
+  heldBy: episode.heldBy,
+  firstReplyAt: episode.firstReplyAt,
+  visitorMessaged: episode.visitorMessaged,
+  lastMessageByVisitor: episode.lastMessageByVisitor,
+  closedAt: episode.closedAt,
+})
+
 /**
  * Applies one event of the chat (the caller routes events by chat id; events of no chat
  * change nothing). Returns why the event does not fit, leaving the episode as it was: a

@@ -30,7 +30,8 @@ export interface AccountChatSignals {
   readonly meanFirstResponseMs: number | undefined
 }
 
-interface ChatTrack extends ChatEpisode {
+interface ChatTrack {
+  readonly episode: ChatEpisode
   readonly tenant: string
   readonly accountId: string
   /** What the chat adds to its account's counters now. */
@@ -92,7 +93,7 @@ const track = (accumulator: ChatSignalsAccumulator, event: FloorEventOf<'ChatReq
   const episode = startEpisode(event)
   const counted = countsAsChat(episode)
   const chat: ChatTrack = {
-    ...episode,
+    episode,
     tenant: event.tenant,
     accountId,
     counted,
@@ -108,9 +109,10 @@ const track = (accumulator: ChatSignalsAccumulator, event: FloorEventOf<'ChatReq
  * whether any of them moved.
  */
 const recount = (counters: AccountCounters, chat: ChatTrack): boolean => {
-  const counted = countsAsChat(chat)
-  const missed = counted && missedChatFlag(chat)
-  const responseMs = counted ? firstResponseMs(chat) : undefined
+  const { episode } = chat
+  const counted = countsAsChat(episode)
+  const missed = counted && missedChatFlag(episode)
+  const responseMs = counted ? firstResponseMs(episode) : undefined
   if (counted === chat.counted && missed === chat.missed && responseMs === chat.responseMs) {
     return false
   }
@@ -150,7 +152,7 @@ export const stepChatSignals = (
   if (!('chatId' in event.payload)) return undefined
   const chat = accumulator.chats.get(event.tenant)?.get(event.payload.chatId)
   if (chat === undefined) return undefined
-  if (stepEpisode(chat, event) !== undefined) return undefined
+  if (stepEpisode(chat.episode, event) !== undefined) return undefined
   // The closed episode's first response stays a sample of the mean.
   if (event.type === 'ChatReopened') chat.responseMs = undefined
   return recount(countersOf(accumulator, chat), chat)

@@ -7,7 +7,8 @@ import {
 } from '../chat/episode.js'
 
 /** What the missed-chats report remembers of one chat: its episode, and how it was counted. */
-export interface ChatTrack extends ChatEpisode {
+export interface ChatTrack {
+  readonly episode: ChatEpisode
   /** Start of the request's time bucket (epoch ms). */
   readonly bucketStart: number
   /** The outcome and first response the report counted the episode with (at its close). */
@@ -17,8 +18,8 @@ export interface ChatTrack extends ChatEpisode {
 
 /** Decides the track's outcome and first response time from its current episode. */
 export const classify = (track: ChatTrack, thresholdMs: number): void => {
-  track.firstResponseMs = firstResponseMs(track)
-  track.outcome = outcomeOf(track, thresholdMs)
+  track.firstResponseMs = firstResponseMs(track.episode)
+  track.outcome = outcomeOf(track.episode, thresholdMs)
 }
 
 /** One chat as integrations see it; `missedChat` is the CRM "Missed Chat" flag. */
@@ -35,13 +36,13 @@ export interface ChatRecord {
   readonly reopens: number
 }
 
-export const chatRecord = (track: ChatTrack): ChatRecord => ({
-  chatId: track.chatId,
-  outcome: track.outcome,
-  requestedAt: track.requestedAt,
-  department: track.department ?? null,
-  agentId: track.agentId ?? null,
-  firstResponseMs: track.firstResponseMs ?? null,
-  missedChat: missedChatFlag(track),
-  reopens: track.reopens,
+export const chatRecord = ({ episode, outcome, firstResponseMs }: ChatTrack): ChatRecord => ({
+  chatId: episode.chatId,
+  outcome,
+  requestedAt: episode.requestedAt,
+  department: episode.department ?? null,
+  agentId: episode.agentId ?? null,
+  firstResponseMs: firstResponseMs ?? null,
+  missedChat: missedChatFlag(episode),
+  reopens: episode.reopens,
 })
