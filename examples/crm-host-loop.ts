@@ -13,7 +13,7 @@ import {
   type OutboxCommand,
   type OutboxPolicy,
   type OutboxState,
-} from '../src/crm/index.js'
+} from 'chatfloor'
 
 export interface CrmHost {
   /** Sends one case with its idempotency key; resolves to what the CRM answered. */

@@ -1,7 +1,7 @@
 import type { FloorEvent } from '../chat/events.js'
 import { effectiveCap } from '../chat/caps.js'
 import type { MergeableProjection } from '../kernel/projection.js'
-import { ChatMemory } from '../missed/chat-memory.js'
+import { ChatMemory, isNewChat, knownChat } from '../missed/chat-memory.js'
 import { rejectEvent, type RejectedEvent } from '../missed/rejection.js'
 import { BUCKET_MS, bucketStartOf } from './buckets.js'
 import { isoTimeOf } from '../time/units.js'
@@ -109,28 +109,15 @@ export const capacityReport = (
     acc.chats.forgetBefore(event.time)
     const chatId = event.payload.chatId
     if (event.type === 'ChatRequested') {
-      if (acc.chats.get(chatId) !== undefined) {
-        return rejectEvent(
-          acc,
-          event.id,
-          `ChatRequested for chat ${chatId}, which was already requested`,
-        )
-      }
+      if (!isNewChat(acc, event)) return
       const bucketStart = bucketStartOf(event.time, bucketMs, timeZone)
       acc.chats.set(chatId, { state: 'waiting', bucketStart })
       acc.queuedLevel++
       sumsAt(acc.sums, bucketStart).requests++
       return
     }
-
-    const chat = acc.chats.get(chatId)
-    if (chat === undefined) {
-      return rejectEvent(
-        acc,
-        event.id,
-        `event ${event.type} for unknown chat ${chatId} (never requested)`,
-      )
-    }
+    const chat = knownChat(acc, event)
+    if (chat === undefined) return
     switch (event.type) {
       case 'ChatQueued':
       case 'ChatTransferred':

@@ -72,6 +72,21 @@ const DAY_MS = 24 * 60 * 60 * 1000
 const nextMidnight = (midnight: number, timeZone: string): number =>
   startOfLocalDay(midnight + DAY_MS + 3 * 60 * 60 * 1000, timeZone)
 
+/**
+ * Where a range given by the log itself ends: the bucket of the last request (or offline
+ * case), so chats that close just after midnight do not add a nearly empty local day to
+ * the averages; the last event when nobody asked for a chat at all.
+ */
+const lastDemandTime = (live: CapacityAccumulator): number | undefined => {
+  let last: number | undefined
+  for (const [start, sums] of live.sums) {
+    if (sums.requests + sums.offlineCases > 0 && (last === undefined || start > last)) {
+      last = start
+    }
+  }
+  return last ?? live.lastTime
+}
+
 export const capacityResult = (
   live: CapacityAccumulator,
   timeZone: string,
@@ -84,7 +99,7 @@ export const capacityResult = (
   const buckets: CapacityBucket[] = []
   const total = emptySums()
   const first = range?.from ?? live.firstTime
-  const last = range === undefined ? live.lastTime : range.to - 1
+  const last = range === undefined ? lastDemandTime(live) : range.to - 1
   if (first === undefined || last === undefined || last < first) {
     return {
       timeZone,

@@ -1,2 +1,3 @@
 export * from './events.js'
 export * from './caps.js'
+export * from './episode.js'

@@ -1,5 +1,12 @@
 import * as E from 'fp-ts/lib/Either.js'
 import type { FloorEvent } from '../chat/events.js'
+import {
+  firstResponseMs,
+  missedChatFlag,
+  startEpisode,
+  stepEpisode,
+  type ChatEpisode,
+} from '../chat/episode.js'
 import type { FieldValue } from './events.js'
 
 /**
@@ -34,21 +41,15 @@ export interface ChatCaseExtras {
   readonly custom?: ReadonlyMap<string, FieldValue>
 }
 
-interface Episode {
-  startedAt: number
-  assignedAt: number | null
-  repliedAt: number | null
-  endedAt: number | null
-  visitorAsked: boolean
-}
-
 const chatIdOf = (event: FloorEvent): string | undefined =>
   'chatId' in event.payload ? event.payload.chatId : undefined
 
 /**
- * Folds the events of one chat, in log order, into the fields a CRM case carries. Left
- * names the first event that does not belong: an event of another chat or of no chat, or
- * a chat that was never requested.
+ * Folds the events of one chat, in log order, into the fields a CRM case carries, by the
+ * same `ChatEpisode` the missed-chats report judges chats with. Left names the first event
+ * that does not belong: an event of another chat or of no chat, or a chat that was never
+ * requested. An event that does not fit the chat's state (an assignment after the end, a
+ * reopen of an open chat, a second request) changes nothing, as in the missed-chats report.
  */
 export const chatCaseFields = (
   events: ReadonlyArray<FloorEvent>,
@@ -58,75 +59,37 @@ export const chatCaseFields = (
   if (first?.type !== 'ChatRequested') {
     return E.left('the events of a chat must start with its ChatRequested')
   }
-  const chatId = first.payload.chatId
-  const origin = first.payload.origin
-  let department = first.payload.department ?? null
-  let agent: string | null = null
-  let offline = false
-  const episode: Episode = {
-    startedAt: first.time,
-    assignedAt: null,
-    repliedAt: null,
-    endedAt: null,
-    visitorAsked: origin === 'visitor',
-  }
-
+  const episode = startEpisode(first)
   for (let index = 1; index < events.length; index++) {
     const event = events[index]
     if (event === undefined) continue
-    if (chatIdOf(event) !== chatId) {
-      return E.left(`event ${index + 1} (${event.type}) is not an event of chat ${chatId}`)
+    if (chatIdOf(event) !== episode.chatId) {
+      return E.left(`event ${index + 1} (${event.type}) is not an event of chat ${episode.chatId}`)
     }
-    switch (event.type) {
-      case 'OfflineCaseCreated':
-        offline = true
-        break
-      case 'ChatQueued':
-        department = event.payload.department ?? department
-        break
-      case 'ChatTransferred':
-        department = event.payload.toDepartment ?? department
-        break
-      case 'ChatAssigned':
-        agent = event.payload.agentId
-        episode.assignedAt ??= event.time
-        break
-      case 'AgentMessaged':
-        if (!event.payload.automated) episode.repliedAt ??= event.time
-        break
-      case 'VisitorMessaged':
-        episode.visitorAsked = true
-        break
-      case 'VisitorLeft':
-      case 'ChatEnded':
-        episode.endedAt ??= event.time
-        break
-      case 'ChatReopened':
-        Object.assign(episode, {
-          startedAt: event.time,
-          assignedAt: null,
-          repliedAt: null,
-          endedAt: null,
-          visitorAsked: true,
-        })
-        break
-      default:
-        break
-    }
+    stepEpisode(episode, event)
   }
 
-  const responded = episode.repliedAt !== null
-  const waitEnd = episode.assignedAt ?? episode.endedAt
+  const frt = firstResponseMs(episode)
   return E.right({
-    chatId,
-    missedChat: episode.endedAt !== null && !offline && !responded && episode.visitorAsked,
-    chatResponded: responded,
-    waitTimeMs: offline || waitEnd === null ? null : waitEnd - episode.startedAt,
-    firstResponseMs: episode.repliedAt === null ? null : episode.repliedAt - episode.startedAt,
-    agent,
-    department,
+    chatId: episode.chatId,
+    missedChat: missedChatFlag(episode),
+    chatResponded: frt !== undefined,
+    waitTimeMs: waitTimeMs(episode),
+    firstResponseMs: frt ?? null,
+    agent: episode.heldBy ?? null,
+    department: episode.department ?? null,
     visitorEmail: first.payload.email ?? null,
     transcriptUrl: extras.transcriptUrl ?? null,
     custom: extras.custom ?? new Map(),
   })
+}
+
+/**
+ * Milliseconds from the episode's start to its first assignment, else to its end; null
+ * while still waiting, and for an offline case.
+ */
+const waitTimeMs = (episode: ChatEpisode): number | null => {
+  if (episode.offline) return null
+  const waitEnd = episode.assignedAt ?? episode.closedAt
+  return waitEnd === undefined ? null : waitEnd - episode.episodeStart
 }

@@ -1,16 +1,24 @@
-import type { FloorEvent } from '../chat/events.js'
+import type { FloorEvent, FloorEventOf } from '../chat/events.js'
+import {
+  countsAsChat,
+  firstResponseMs,
+  missedChatFlag,
+  startEpisode,
+  stepEpisode,
+  type ChatEpisode,
+} from '../chat/episode.js'
 import type { Projection } from '../kernel/projection.js'
 
 /**
  * What an account's chats say about its health: how many of its visitors' chats nobody
- * answered, and how fast the first reply came. A small fold of its own over chat events,
- * so a health model can use these as objective metrics.
+ * answered, and how fast the first reply came. Each chat is folded into a `ChatEpisode`,
+ * the same record the missed-chats report judges chats by, so the two agree.
  *
- * A chat counts once a visitor asked for it: a visitor's request, or a proactive chat
- * once the visitor wrote back. Offline cases never count. A counted chat is missed when
- * it ended and no agent (not an automated greeting) ever replied in it. First response
- * time runs from the request (or the visitor's first message of a proactive chat, or a
- * reopen) to the next agent reply.
+ * A chat counts when a visitor asked for it (`countsAsChat`: not an offline case, not a
+ * proactive chat the visitor never wrote in). A counted chat is missed while its latest
+ * episode has ended with no agent reply (`missedChatFlag`; an automated greeting is not a
+ * reply). Each episode's first response (`firstResponseMs`: from the request, or from the
+ * reopen) is one sample of the mean; a reopen keeps the closed episode's sample.
  */
 export interface AccountChatSignals {
   readonly chats: number
@@ -23,15 +31,14 @@ export interface AccountChatSignals {
 }
 
 interface ChatTrack {
+  readonly episode: ChatEpisode
   readonly tenant: string
   readonly accountId: string
-  readonly proactive: boolean
+  /** What the chat adds to its account's counters now. */
   counted: boolean
-  offline: boolean
-  replied: boolean
   missed: boolean
-  /** Epoch ms the visitor started waiting for a reply; undefined when not waiting. */
-  waitingSince: number | undefined
+  /** The current episode's first response as added to the counters (ms). */
+  responseMs: number | undefined
 }
 
 interface AccountCounters {
@@ -74,32 +81,61 @@ const countersOf = (accumulator: ChatSignalsAccumulator, track: ChatTrack): Acco
   return counters
 }
 
-const track = (accumulator: ChatSignalsAccumulator, event: FloorEvent): void => {
-  if (event.type !== 'ChatRequested' || event.payload.accountId === undefined) return
+const track = (accumulator: ChatSignalsAccumulator, event: FloorEventOf<'ChatRequested'>): void => {
+  const accountId = event.payload.accountId
+  if (accountId === undefined) return
   let byChat = accumulator.chats.get(event.tenant)
   if (byChat === undefined) {
     byChat = new Map()
     accumulator.chats.set(event.tenant, byChat)
   }
   if (byChat.has(event.payload.chatId)) return
-  const proactive = event.payload.origin === 'proactive'
+  const episode = startEpisode(event)
+  const counted = countsAsChat(episode)
   const chat: ChatTrack = {
+    episode,
     tenant: event.tenant,
-    accountId: event.payload.accountId,
-    proactive,
-    counted: !proactive,
-    offline: false,
-    replied: false,
+    accountId,
+    counted,
     missed: false,
-    waitingSince: proactive ? undefined : event.time,
+    responseMs: undefined,
   }
   byChat.set(event.payload.chatId, chat)
-  countersOf(accumulator, chat).chats += chat.counted ? 1 : 0
+  countersOf(accumulator, chat).chats += counted ? 1 : 0
+}
+
+/**
+ * Brings the account's counters in line with what the chat's episode now says; returns
+ * whether any of them moved.
+ */
+const recount = (counters: AccountCounters, chat: ChatTrack): boolean => {
+  const { episode } = chat
+  const counted = countsAsChat(episode)
+  const missed = counted && missedChatFlag(episode)
+  const responseMs = counted ? firstResponseMs(episode) : undefined
+  if (counted === chat.counted && missed === chat.missed && responseMs === chat.responseMs) {
+    return false
+  }
+  if (counted !== chat.counted) counters.chats += counted ? 1 : -1
+  if (missed !== chat.missed) counters.missed += missed ? 1 : -1
+  if (chat.responseMs !== undefined) {
+    counters.firstResponses--
+    counters.firstResponseTotalMs -= chat.responseMs
+  }
+  if (responseMs !== undefined) {
+    counters.firstResponses++
+    counters.firstResponseTotalMs += responseMs
+  }
+  chat.counted = counted
+  chat.missed = missed
+  chat.responseMs = responseMs
+  return true
 }
 
 /**
  * Applies one chat event; returns the account whose signals changed, if any. Events of
- * other kinds, and chats without an account, change nothing.
+ * other kinds, events that do not fit the chat (see `stepEpisode`), and chats without an
+ * account change nothing.
  */
 export const stepChatSignals = (
   accumulator: ChatSignalsAccumulator,
@@ -116,48 +152,12 @@ export const stepChatSignals = (
   if (!('chatId' in event.payload)) return undefined
   const chat = accumulator.chats.get(event.tenant)?.get(event.payload.chatId)
   if (chat === undefined) return undefined
-  const counters = countersOf(accumulator, chat)
-  const changed: HealthAccountRef = { tenant: chat.tenant, accountId: chat.accountId }
-
-  switch (event.type) {
-    case 'OfflineCaseCreated':
-      if (chat.offline) return undefined
-      chat.offline = true
-      chat.waitingSince = undefined
-      if (chat.counted) counters.chats--
-      if (chat.missed) counters.missed--
-      chat.counted = false
-      chat.missed = false
-      return changed
-    case 'VisitorMessaged':
-      if (chat.counted || chat.offline) return undefined
-      chat.counted = true
-      chat.waitingSince = event.time
-      counters.chats++
-      return changed
-    case 'AgentMessaged':
-      if (event.payload.automated || !chat.counted) return undefined
-      chat.replied = true
-      if (chat.waitingSince !== undefined) {
-        counters.firstResponses++
-        counters.firstResponseTotalMs += Math.max(0, event.time - chat.waitingSince)
-        chat.waitingSince = undefined
-      }
-      if (chat.missed) counters.missed--
-      chat.missed = false
-      return changed
-    case 'ChatEnded':
-      if (!chat.counted || chat.replied || chat.missed) return undefined
-      chat.missed = true
-      counters.missed++
-      return changed
-    case 'ChatReopened':
-      if (!chat.counted) return undefined
-      chat.waitingSince = event.time
-      return undefined
-    default:
-      return undefined
-  }
+  if (stepEpisode(chat.episode, event) !== undefined) return undefined
+  // The closed episode's first response stays a sample of the mean.
+  if (event.type === 'ChatReopened') chat.responseMs = undefined
+  return recount(countersOf(accumulator, chat), chat)
+    ? { tenant: chat.tenant, accountId: chat.accountId }
+    : undefined
 }
 
 const signalsOf = (counters: AccountCounters): AccountChatSignals => ({

@@ -1,3 +1,5 @@
+import { rejectEvent, type RejectionLog } from './rejection.js'
+
 interface Entry<Track> {
   readonly track: Track
   /** When the chat last closed (epoch ms); undefined while it is open. */
@@ -92,4 +94,40 @@ export class ChatMemory<Track> {
   get size(): number {
     return this.entries.size
   }
+}
+
+/** A report that remembers chats in a `ChatMemory` and rejects events that do not fit. */
+export interface ChatLedger<Track> extends RejectionLog {
+  readonly chats: ChatMemory<Track>
+}
+
+interface ChatEventRef {
+  readonly id: string
+  readonly type: string
+  readonly payload: { readonly chatId: string }
+}
+
+/** Whether a ChatRequested starts a new chat; a second request for a chat is rejected. */
+export const isNewChat = <Track>(ledger: ChatLedger<Track>, request: ChatEventRef): boolean => {
+  const chatId = request.payload.chatId
+  if (ledger.chats.get(chatId) === undefined) return true
+  rejectEvent(ledger, request.id, `ChatRequested for chat ${chatId}, which was already requested`)
+  return false
+}
+
+/** The chat an event is about; undefined (and the event rejected) for a chat never requested. */
+export const knownChat = <Track>(
+  ledger: ChatLedger<Track>,
+  event: ChatEventRef,
+): Track | undefined => {
+  const chatId = event.payload.chatId
+  const track = ledger.chats.get(chatId)
+  if (track === undefined) {
+    rejectEvent(
+      ledger,
+      event.id,
+      `event ${event.type} for unknown chat ${chatId} (never requested)`,
+    )
+  }
+  return track
 }

@@ -1,17 +1,6 @@
-/**
- * How a chat turned out. The missed kinds are kept apart because products disagree on
- * what "missed" means; an offline case and a proactive chat the visitor never answered
- * are counted apart and are never missed.
- */
-export type ChatOutcome =
-  | 'answered'
-  | 'abandonedInQueue'
-  | 'unansweredAfterAssignment'
-  | 'dropped'
-  /** Not closed when the log ends. */
-  | 'open'
-  | 'offline'
-  | 'proactiveUnengaged'
+import type { ChatOutcome } from '../chat/episode.js'
+
+export type { ChatOutcome } from '../chat/episode.js'
 
 /** Outcome tallies; `requested` = answered + the three missed kinds + open. */
 export interface OutcomeCounts {

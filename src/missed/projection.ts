@@ -1,7 +1,8 @@
 import type { FloorEvent } from '../chat/events.js'
+import { copyEpisode, startEpisode, stepEpisode } from '../chat/episode.js'
 import type { MergeableProjection } from '../kernel/projection.js'
 import { BUCKET_MS, bucketStartOf } from '../capacity/buckets.js'
-import { ChatMemory } from './chat-memory.js'
+import { ChatMemory, isNewChat, knownChat } from './chat-memory.js'
 import { addCounts, addCountsAt, countsAt, emptyCounts, tally } from './outcome.js'
 import type { ChatOutcome, OutcomeCounts } from './outcome.js'
 import { rejectEvent, type RejectionLog } from './rejection.js'
@@ -57,18 +58,17 @@ export const missedChats = (
     const outcome: ChatOutcome = track.outcome
     const frt = track.firstResponseMs
     tally(acc.totals, outcome, frt, sign)
-    tally(countsAt(acc.byDepartment, track.department ?? NO_DEPARTMENT), outcome, frt, sign)
+    const { department, agentId } = track.episode
+    tally(countsAt(acc.byDepartment, department ?? NO_DEPARTMENT), outcome, frt, sign)
     tally(countsAt(acc.byBucket, track.bucketStart), outcome, frt, sign)
-    if (track.agentId !== undefined) tally(countsAt(acc.byAgent, track.agentId), outcome, frt, sign)
+    if (agentId !== undefined) tally(countsAt(acc.byAgent, agentId), outcome, frt, sign)
   }
 
   const close = (acc: MissedAccumulator, track: ChatTrack, time: number): void => {
-    if (track.closedAt !== undefined) return
-    track.closedAt = time
     classify(track, thresholdMs)
     apply(acc, track, 1)
-    acc.chats.close(track.chatId, time)
-    if (options.keepChats === true) acc.records.set(track.chatId, chatRecord(track))
+    acc.chats.close(track.episode.chatId, time)
+    if (options.keepChats === true) acc.records.set(track.episode.chatId, chatRecord(track))
   }
 
   const missOffer = (acc: MissedAccumulator, agentId: string, kind: keyof OfferMisses): void => {
@@ -93,100 +93,31 @@ export const missedChats = (
     const chatId = event.payload.chatId
 
     if (event.type === 'ChatRequested') {
-      if (acc.chats.get(chatId) !== undefined) {
-        return rejectEvent(
-          acc,
-          event.id,
-          `ChatRequested for chat ${chatId}, which was already requested`,
-        )
-      }
+      if (!isNewChat(acc, event)) return
       acc.chats.set(chatId, {
-        chatId,
-        origin: event.payload.origin,
-        department: event.payload.department,
-        requestedAt: event.time,
+        episode: startEpisode(event),
         bucketStart: bucketStartOf(event.time, bucketMs, timeZone),
-        episodeStart: event.time,
-        reopens: 0,
-        offline: false,
-        assignedAt: undefined,
-        agentId: undefined,
-        firstReplyAt: undefined,
-        visitorMessaged: false,
-        lastMessageByVisitor: false,
-        closedAt: undefined,
         outcome: 'open',
         firstResponseMs: undefined,
       })
       return
     }
-
-    const track = acc.chats.get(chatId)
-    if (track === undefined) {
-      return rejectEvent(
-        acc,
-        event.id,
-        `event ${event.type} for unknown chat ${chatId} (never requested)`,
-      )
-    }
-    const episodeOpen = track.closedAt === undefined
-    switch (event.type) {
-      case 'OfflineCaseCreated':
-        track.offline = true
-        return close(acc, track, event.time)
-      case 'ChatQueued':
-        if (episodeOpen && event.payload.department !== undefined)
-          track.department = event.payload.department
-        return
-      case 'ChatOffered':
-        return
-      case 'OfferDeclined':
-        return missOffer(acc, event.payload.agentId, 'declined')
-      case 'OfferExpired':
-        return missOffer(acc, event.payload.agentId, 'expired')
-      case 'ChatAssigned':
-        if (!episodeOpen)
-          return rejectEvent(acc, event.id, `ChatAssigned for chat ${chatId}, which has ended`)
-        track.assignedAt ??= event.time
-        if (track.firstReplyAt === undefined) track.agentId = event.payload.agentId
-        return
-      case 'AgentMessaged':
-        if (event.payload.automated || !episodeOpen) return
-        if (track.firstReplyAt === undefined) {
-          track.firstReplyAt = event.time
-          track.agentId = event.payload.agentId
-        }
-        track.lastMessageByVisitor = false
-        return
-      case 'VisitorMessaged':
-        if (!episodeOpen) return
-        track.visitorMessaged = true
-        track.lastMessageByVisitor = true
-        return
-      case 'ChatTransferred':
-        if (episodeOpen && event.payload.toDepartment !== undefined) {
-          track.department = event.payload.toDepartment
-        }
-        return
-      case 'ChatReleased':
-        return
-      case 'VisitorLeft':
-      case 'ChatEnded':
-        return close(acc, track, event.time)
-      case 'ChatReopened':
-        if (episodeOpen)
-          return rejectEvent(acc, event.id, `ChatReopened for chat ${chatId}, which is still open`)
-        apply(acc, track, -1)
-        acc.chats.reopen(chatId)
-        track.reopens++
-        track.episodeStart = event.time
-        track.closedAt = undefined
-        track.assignedAt = undefined
-        track.firstReplyAt = undefined
-        track.lastMessageByVisitor = false
-        track.outcome = 'open'
-        track.firstResponseMs = undefined
-        return
+    const track = knownChat(acc, event)
+    if (track === undefined) return
+    if (event.type === 'OfferDeclined') return missOffer(acc, event.payload.agentId, 'declined')
+    if (event.type === 'OfferExpired') return missOffer(acc, event.payload.agentId, 'expired')
+    const episode = track.episode
+    const wasOpen = episode.closedAt === undefined
+    const misfit = stepEpisode(episode, event)
+    if (misfit !== undefined) return rejectEvent(acc, event.id, misfit)
+    if (event.type === 'ChatReopened') {
+      // Takes back what the closed episode counted, by the outcome it was counted with.
+      apply(acc, track, -1)
+      acc.chats.reopen(chatId)
+      track.outcome = 'open'
+      track.firstResponseMs = undefined
+    } else if (wasOpen && episode.closedAt !== undefined) {
+      close(acc, track, episode.closedAt)
     }
   }
 
@@ -208,7 +139,10 @@ export const missedChats = (
     result: (acc) => missedResult(acc, thresholdMs, timeZone, bucketMs, options.keepChats === true),
     merge: (left, right) => {
       const merged: MissedAccumulator = {
-        chats: left.chats.union(right.chats, (track) => ({ ...track })),
+        chats: left.chats.union(right.chats, (track) => ({
+          ...track,
+          episode: copyEpisode(track.episode),
+        })),
         totals: emptyCounts(),
         byAgent: new Map(),
         byDepartment: new Map(),

@@ -84,15 +84,16 @@ export const missedResult = (
   const records = new Map(acc.records)
 
   for (const live of acc.chats.tracks()) {
-    if (live.closedAt !== undefined) continue
+    const { department, agentId, chatId, closedAt } = live.episode
+    if (closedAt !== undefined) continue
     const track = { ...live }
     classify(track, thresholdMs)
     const frt = track.firstResponseMs
     tally(totals, track.outcome, frt, 1)
-    tally(countsAt(byDepartment, track.department ?? ''), track.outcome, frt, 1)
+    tally(countsAt(byDepartment, department ?? ''), track.outcome, frt, 1)
     tally(countsAt(byBucket, track.bucketStart), track.outcome, frt, 1)
-    if (track.agentId !== undefined) tally(countsAt(byAgent, track.agentId), track.outcome, frt, 1)
-    if (keepChats) records.set(track.chatId, chatRecord(track))
+    if (agentId !== undefined) tally(countsAt(byAgent, agentId), track.outcome, frt, 1)
+    if (keepChats) records.set(chatId, chatRecord(track))
   }
 
   let declinedOffers = 0

@@ -31,8 +31,20 @@ export class EventQueue {
   }
 
   push(time: number, kind: number, subject: number): void {
+    this.pushInTurn(time, kind, subject, this.scheduled++)
+  }
+
+  /**
+   * Takes a turn in the scheduling order now for a happening that may be pushed later,
+   * with `pushInTurn`, or never: it then sorts as if it had been pushed now.
+   */
+  reserveTurn(): number {
+    return this.scheduled++
+  }
+
+  /** Pushes a happening in a turn taken by `reserveTurn`. */
+  pushInTurn(time: number, kind: number, subject: number, sequence: number): void {
     if (this.count === this.times.length) this.grow()
-    const sequence = this.scheduled++
     let index = this.count++
     const { times, sequences, kinds, subjects } = this
 
@@ -63,34 +75,36 @@ export class EventQueue {
     const last = --this.count
     const time = times[last] ?? 0
     const sequence = sequences[last] ?? 0
-    const kind = kinds[last] ?? 0
-    const subject = subjects[last] ?? 0
     let index = 0
-    for (;;) {
-      const left = 2 * index + 1
-      if (left >= last) break
-      const right = left + 1
-      let child = left
-      if (right < last && this.before(right, left)) child = right
-      const childTime = times[child] ?? 0
-      if (time < childTime || (time === childTime && sequence < (sequences[child] ?? 0))) break
+    let child = 1
+    while (child < last) {
+      // The earlier of the two children, then whether it comes before the moved entry.
+      let childTime = times[child] ?? 0
+      const right = child + 1
+      if (right < last) {
+        const rightTime = times[right] ?? 0
+        if (
+          rightTime < childTime ||
+          (rightTime === childTime && (sequences[right] ?? 0) < (sequences[child] ?? 0))
+        ) {
+          child = right
+          childTime = rightTime
+        }
+      }
+      const childSequence = sequences[child] ?? 0
+      if (time < childTime || (time === childTime && sequence < childSequence)) break
       times[index] = childTime
-      sequences[index] = sequences[child] ?? 0
+      sequences[index] = childSequence
       kinds[index] = kinds[child] ?? 0
       subjects[index] = subjects[child] ?? 0
       index = child
+      child = 2 * index + 1
     }
     times[index] = time
     sequences[index] = sequence
-    kinds[index] = kind
-    subjects[index] = subject
+    kinds[index] = kinds[last] ?? 0
+    subjects[index] = subjects[last] ?? 0
     return true
-  }
-
-  private before(a: number, b: number): boolean {
-    const timeA = this.times[a] ?? 0
-    const timeB = this.times[b] ?? 0
-    return timeA < timeB || (timeA === timeB && (this.sequences[a] ?? 0) < (this.sequences[b] ?? 0))
   }
 
   private grow(): void {
@@ -107,5 +121,37 @@ export class EventQueue {
     this.sequences = sequences
     this.kinds = kinds
     this.subjects = subjects
+  }
+}
+
+/**
+ * Turns taken in the agenda (`reserveTurn`) for happenings left unpushed, kept for one
+ * millisecond of simulated time: holding a turn at a later time forgets the earlier ones.
+ */
+export class HeldTurns {
+  private readonly entries: number[] = []
+  private count = 0
+  private at = NaN
+
+  /** Holds `turn` for `subject` at `time` (epoch ms). */
+  hold(time: number, subject: number, turn: number): void {
+    if (time !== this.at) {
+      this.at = time
+      this.count = 0 // cleared by count: setting the length would drop the storage
+    }
+    this.entries[this.count++] = subject
+    this.entries[this.count++] = turn
+  }
+
+  /** The turn held for `subject` at `time`, given out once; -1 when none. */
+  take(time: number, subject: number): number {
+    if (time !== this.at) return -1
+    const { entries } = this
+    for (let i = 0; i < this.count; i += 2) {
+      if (entries[i] !== subject) continue
+      entries[i] = -1
+      return entries[i + 1] ?? -1
+    }
+    return -1
   }
 }

@@ -1,7 +1,7 @@
 import type { FloorEvent } from '../chat/events.js'
 import { FloorEngine, type FloorCommand } from '../routing/index.js'
 import type { RequestSource, SimulationPlan } from './plan.js'
-import { EventQueue } from './queue.js'
+import { EventQueue, HeldTurns } from './queue.js'
 import type { RandomStream } from './random.js'
 import type { SimulationOptions, SimulationRun } from './simulator.js'
 import { hourlyService } from './hourly.js'
@@ -46,7 +46,10 @@ export class FloorSimulation {
   private tickAt = Infinity
   /** Customers whose agent replies in the same millisecond they were assigned. */
   private readonly repliesNow: number[] = []
+  private repliesCount = 0
   private replying = false
+  /** Turns of patience happenings not pushed at arrival; see `arrive`. */
+  private readonly unpushed = new HeldTurns()
   private now = 0
 
   constructor(
@@ -62,7 +65,7 @@ export class FloorSimulation {
       ...plan.floor,
       forgetClosedChats: true,
     })
-    this.summary = floorSummary(plan.targetSeconds)
+    this.summary = floorSummary(plan.targetSeconds, (chatId) => this.visitors.visitorOf(chatId))
     this.summaryAccumulator = this.summary.init()
     this.hourly = options.hourly ? hourlyService(plan.targetSeconds, plan.timeZone) : undefined
     this.hourlyAccumulator = this.hourly?.init()
@@ -164,19 +167,39 @@ export class FloorSimulation {
     const priority = this.source.priority()
     this.scheduleArrival()
 
-    this.armPatience(customer)
+    // The patience happening takes its turn now but is only pushed if the visitor still
+    // waits after the request: most are taken at once, and a stale entry costs a heap
+    // push and pop. The order of every happening is the same as when it was pushed.
+    const due = this.patienceDue(customer)
+    const turn = due === Infinity ? -1 : this.queue.reserveTurn()
     this.send(
       department === undefined
         ? { type: 'RequestChat', time: this.now, chatId, priority }
         : { type: 'RequestChat', time: this.now, chatId, priority, department },
     )
+    if (turn < 0) return
+    if (this.visitors.state[customer] === WAITING)
+      this.queue.pushInTurn(due, PATIENCE, customer, turn)
+    else this.unpushed.hold(this.now, customer, turn)
   }
 
-  private armPatience(customer: number): void {
+  /** Sets and returns when the visitor's patience runs out (Infinity for never). */
+  private patienceDue(customer: number): number {
     const patience = this.visitors.patienceMs[customer] ?? Infinity
-    if (patience === Infinity) return
+    if (patience === Infinity) return Infinity
     const due = this.now + Math.round(patience)
     this.visitors.dueAt[customer] = due
+    return due
+  }
+
+  /** The visitor waits again: patience runs from now. */
+  private armPatience(customer: number): void {
+    const due = this.patienceDue(customer)
+    if (due === Infinity) return
+    // A visitor back in the queue in the millisecond it arrived has the same due time as
+    // the patience happening left unpushed at arrival, which would have come first.
+    const turn = this.unpushed.take(this.now, customer)
+    if (turn >= 0) this.queue.pushInTurn(due, PATIENCE, customer, turn)
     this.queue.push(due, PATIENCE, customer)
   }
 
@@ -246,7 +269,7 @@ export class FloorSimulation {
         this.react(event)
       }
     }
-    if (!this.replying && this.repliesNow.length > 0) this.replyNow()
+    if (!this.replying && this.repliesCount > 0) this.replyNow()
     const due = this.engine.nextDueAt()
     if (due !== undefined && due !== null && due < this.tickAt && due > command.time - 1) {
       this.tickAt = Math.max(due, this.now)
@@ -299,7 +322,7 @@ export class FloorSimulation {
     const delay = this.visitors.replyAt[customer] ?? 0
     const replyAt = this.now + Math.round(delay)
     this.visitors.replyAt[customer] = replyAt
-    if (replyAt === this.now) this.repliesNow.push(customer)
+    if (replyAt === this.now) this.repliesNow[this.repliesCount++] = customer
     else this.queue.push(replyAt, REPLY, customer)
     const endAt = Math.max(replyAt, this.now + Math.round(this.visitors.handleMs[customer] ?? 0))
     this.visitors.dueAt[customer] = endAt
@@ -310,8 +333,10 @@ export class FloorSimulation {
   private replyNow(): void {
     this.replying = true
     const customers = this.repliesNow
-    for (let i = 0; i < customers.length; i++) this.reply(customers[i] ?? -1)
-    customers.length = 0
+    // Cleared by count: setting an array's length to 0 drops its storage, and the next
+    // push allocates it again.
+    for (let i = 0; i < this.repliesCount; i++) this.reply(customers[i] ?? -1)
+    this.repliesCount = 0
     this.replying = false
   }
 

@@ -1,6 +1,7 @@
 import type { FloorEvent } from '../chat/events.js'
 import { effectiveCap, type CapLimits } from '../chat/caps.js'
 import type { Projection } from '../kernel/projection.js'
+import { OpenChats, type ChatNumbering } from './open-chats.js'
 
 /**
  * What a run of a floor came to. Definitions:
@@ -43,15 +44,9 @@ export interface FloorSummary {
   readonly utilisation: number
 }
 
-interface ChatState {
-  readonly requestedAt: number
-  agentId: string | undefined
-  answered: boolean
-  replied: boolean
-  done: boolean
-}
-
 interface AgentState {
+  /** Place in `SummaryAccumulator.agentList`, which open chats use to name their agent. */
+  readonly number: number
   departments: ReadonlyArray<string>
   /** The cap in force, worked out again when a limit or the departments change. */
   cap: number
@@ -60,8 +55,9 @@ interface AgentState {
 }
 
 interface SummaryAccumulator {
-  readonly chats: Map<string, ChatState>
+  readonly chats: OpenChats
   readonly agents: Map<string, AgentState>
+  readonly agentList: AgentState[]
   caps: CapLimits
   lastTime: number
   staffedAgents: number
@@ -89,8 +85,10 @@ const ratio = (part: number, whole: number): number => (whole > 0 ? part / whole
 const agentOf = (acc: SummaryAccumulator, agentId: string): AgentState => {
   let agent = acc.agents.get(agentId)
   if (agent === undefined) {
-    agent = { departments: [], cap: effectiveCap(acc.caps, agentId, []), online: false, load: 0 }
+    const cap = effectiveCap(acc.caps, agentId, [])
+    agent = { number: acc.agentList.length, departments: [], cap, online: false, load: 0 }
     acc.agents.set(agentId, agent)
+    acc.agentList.push(agent)
   }
   return agent
 }
@@ -123,23 +121,48 @@ const recomputeCaps = (acc: SummaryAccumulator): void => {
   }
 }
 
-/** The chat leaves its agent (ended, visitor gone, transferred away or released). */
-const releaseFromAgent = (acc: SummaryAccumulator, chat: ChatState): void => {
-  if (chat.agentId === undefined) return
-  const agent = agentOf(acc, chat.agentId)
+/** The chat in `slot` leaves its agent (ended, visitor gone, transferred or released). */
+const releaseFromAgent = (acc: SummaryAccumulator, slot: number): void => {
+  const holder = acc.chats.holderOf(slot)
+  const agent = holder < 0 ? undefined : acc.agentList[holder]
+  if (agent === undefined) return
   updateAgent(acc, agent, agent.online, agent.load - 1)
-  chat.agentId = undefined
+  acc.chats.hold(slot, -1)
 }
 
-const finish = (acc: SummaryAccumulator, chat: ChatState, time: number): void => {
-  if (chat.done) return
-  chat.done = true
-  if (!chat.answered) {
+/** The chat in `slot` is over: counted as abandoned or unanswered if it was. */
+const finish = (acc: SummaryAccumulator, slot: number, time: number): void => {
+  const { chats } = acc
+  if (!chats.answered(slot)) {
     acc.abandonedInQueue++
-    acc.waitMsAll += time - chat.requestedAt
-  } else if (!chat.replied) {
+    acc.waitMsAll += time - chats.requestedAtOf(slot)
+  } else if (!chats.replied(slot)) {
     acc.unansweredAfterAssignment++
   }
+}
+
+const assigned = (
+  acc: SummaryAccumulator,
+  chatId: string,
+  agentId: string,
+  time: number,
+  targetMs: number,
+): void => {
+  const { chats } = acc
+  const slot = chats.slotOf(chatId)
+  if (slot < 0) return
+  releaseFromAgent(acc, slot)
+  const agent = agentOf(acc, agentId)
+  updateAgent(acc, agent, agent.online, agent.load + 1)
+  chats.hold(slot, agent.number)
+  if (chats.answered(slot)) return
+  chats.markAnswered(slot)
+  const wait = time - chats.requestedAtOf(slot)
+  acc.answered++
+  acc.waitMsAnswered += wait
+  acc.waitMsAll += wait
+  if (wait > 0) acc.waited++
+  if (wait <= targetMs) acc.answeredWithinTarget++
 }
 
 const step = (acc: SummaryAccumulator, event: FloorEvent, targetMs: number): void => {
@@ -157,43 +180,21 @@ const step = (acc: SummaryAccumulator, event: FloorEvent, targetMs: number): voi
     case 'ChatRequested': {
       if (event.payload.origin !== 'visitor') return
       acc.requests++
-      acc.chats.set(event.payload.chatId, {
-        requestedAt: event.time,
-        agentId: undefined,
-        answered: false,
-        replied: false,
-        done: false,
-      })
+      acc.chats.open(event.payload.chatId, event.time)
       return
     }
     case 'OfflineCaseCreated': {
-      const chat = acc.chats.get(event.payload.chatId)
-      if (chat === undefined) return
+      const slot = acc.chats.slotOf(event.payload.chatId)
+      if (slot < 0) return
       acc.offlineCases++
-      acc.chats.delete(event.payload.chatId)
+      acc.chats.close(event.payload.chatId, slot)
       return
     }
-    case 'ChatAssigned': {
-      const chat = acc.chats.get(event.payload.chatId)
-      if (chat === undefined) return
-      releaseFromAgent(acc, chat)
-      const agent = agentOf(acc, event.payload.agentId)
-      updateAgent(acc, agent, agent.online, agent.load + 1)
-      chat.agentId = event.payload.agentId
-      if (!chat.answered) {
-        chat.answered = true
-        const wait = event.time - chat.requestedAt
-        acc.answered++
-        acc.waitMsAnswered += wait
-        acc.waitMsAll += wait
-        if (wait > 0) acc.waited++
-        if (wait <= targetMs) acc.answeredWithinTarget++
-      }
-      return
-    }
+    case 'ChatAssigned':
+      return assigned(acc, event.payload.chatId, event.payload.agentId, event.time, targetMs)
     case 'AgentMessaged': {
-      const chat = acc.chats.get(event.payload.chatId)
-      if (chat !== undefined && !event.payload.automated) chat.replied = true
+      const slot = acc.chats.slotOf(event.payload.chatId)
+      if (slot >= 0 && !event.payload.automated) acc.chats.markReplied(slot)
       return
     }
     case 'OfferExpired':
@@ -202,17 +203,17 @@ const step = (acc: SummaryAccumulator, event: FloorEvent, targetMs: number): voi
       return
     case 'ChatTransferred':
     case 'ChatReleased': {
-      const chat = acc.chats.get(event.payload.chatId)
-      if (chat !== undefined) releaseFromAgent(acc, chat)
+      const slot = acc.chats.slotOf(event.payload.chatId)
+      if (slot >= 0) releaseFromAgent(acc, slot)
       return
     }
     case 'VisitorLeft':
     case 'ChatEnded': {
-      const chat = acc.chats.get(event.payload.chatId)
-      if (chat === undefined) return
-      releaseFromAgent(acc, chat)
-      finish(acc, chat, event.time)
-      acc.chats.delete(event.payload.chatId)
+      const slot = acc.chats.slotOf(event.payload.chatId)
+      if (slot < 0) return
+      releaseFromAgent(acc, slot)
+      finish(acc, slot, event.time)
+      acc.chats.close(event.payload.chatId, slot)
       return
     }
     case 'AgentProfiled': {
@@ -246,16 +247,22 @@ const step = (acc: SummaryAccumulator, event: FloorEvent, targetMs: number): voi
   }
 }
 
-/** Folds a floor's events into a `FloorSummary` for a service-level target in seconds. */
+/**
+ * Folds a floor's events into a `FloorSummary` for a service-level target in seconds.
+ * A log whose chats are numbered (a simulator's) can pass the numbering: open chats are
+ * then found by number rather than by hashing their ids.
+ */
 export const floorSummary = (
   targetSeconds: number,
+  numbering?: ChatNumbering,
 ): Projection<FloorEvent, SummaryAccumulator, FloorSummary> => {
   const targetMs = targetSeconds * 1000
   return {
     name: 'floorSummary',
     init: () => ({
-      chats: new Map(),
+      chats: new OpenChats(numbering),
       agents: new Map(),
+      agentList: [],
       caps: { global: undefined, byDepartment: new Map(), byAgent: new Map() },
       lastTime: -Infinity,
       staffedAgents: 0,
@@ -279,8 +286,7 @@ export const floorSummary = (
     }),
     step: (acc, event) => step(acc, event, targetMs),
     result: (acc) => {
-      let waitingAtEnd = 0
-      for (const chat of acc.chats.values()) if (!chat.answered) waitingAtEnd++
+      const waitingAtEnd = acc.chats.unanswered()
       const chats = acc.requests - acc.offlineCases
       return {
         targetSeconds,

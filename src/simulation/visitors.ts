@@ -1,4 +1,5 @@
 const CHAT_PREFIX = 'chat-'
+const ZERO = 48
 
 /**
  * The visitors of a run in parallel typed arrays, indexed by visitor number: no object
@@ -18,6 +19,8 @@ export class Visitors {
 
   /** Chat ids of visitors still on the floor, so each id string is made (and hashed) once. */
   readonly chatIds: Array<string | undefined> = []
+  private lastChatId = ''
+  private lastVisitor = 0
 
   /** The chat id of visitor number `visitor`: `chat-0`, `chat-1`, ... */
   chatId(visitor: number): string {
@@ -34,7 +37,16 @@ export class Visitors {
 
   /** The visitor number of a simulated chat id. */
   visitorOf(chatId: string): number {
-    return Number(chatId.slice(CHAT_PREFIX.length))
+    // The summary and the simulator ask in turn about the same event's chat.
+    if (chatId === this.lastChatId) return this.lastVisitor
+    // Digits read in place: slicing and parsing made a string per event.
+    let visitor = 0
+    for (let i = CHAT_PREFIX.length; i < chatId.length; i++) {
+      visitor = visitor * 10 + chatId.charCodeAt(i) - ZERO
+    }
+    this.lastChatId = chatId
+    this.lastVisitor = visitor
+    return visitor
   }
 
   /** Makes room for visitor `index`. */

@@ -15,9 +15,18 @@ describe('a report range given by the caller', () => {
     .assign('c1', 'A', at(2, 23, 30))
   log.end('c1', at(3, 0, 30)).status('A', 'offline', at(3, 0, 30))
 
-  it('without a range, counts the day the last event falls on', () => {
+  it('without a range, ends on the day of the last request, not of the last event', () => {
     const report = runProjection(capacityReport({ timeZone: 'UTC' }), log.events)
+    expect(report.days).toBe(1)
+    expect(report.to).toBe(at(3, 0, 0))
+    expect(report.week.find((c) => c.day === 'Wed' && c.hour === 0)).toMatchObject({ days: 0 })
+  })
+
+  it('still counts a day that holds only the chat end when asked to', () => {
+    const range = { from: at(2, 0, 0), to: at(4, 0, 0) }
+    const report = runProjection(capacityReport({ timeZone: 'UTC', range }), log.events)
     expect(report.days).toBe(2)
+    // Wednesday 00:00-01:00: the chat runs 30 min, A (cap 2) is online 30 min.
     expect(report.week.find((c) => c.day === 'Wed' && c.hour === 0)).toMatchObject({
       days: 1,
       avgInProgress: 0.5,

@@ -1,7 +1,13 @@
 import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
-import { runSimulation, type Scenario } from '../../src/simulation/index.js'
+import { runProjection } from '../../src/kernel/projection.js'
+import {
+  floorSummary,
+  runSimulation,
+  simulateEvents,
+  type Scenario,
+} from '../../src/simulation/index.js'
 
 const DEPARTMENTS = ['sales', 'support'] as const
 
@@ -76,6 +82,18 @@ describe('simulator laws', () => {
         }
         expect(summary.utilisation).toBeLessThanOrEqual(1 + 1e-9)
         if (scenario.patience === undefined) expect(summary.abandonedInQueue).toBe(0)
+      }),
+      { numRuns: 40 },
+    )
+  })
+
+  it('the summary made during the run is the summary of the log it wrote', () => {
+    fc.assert(
+      fc.property(scenarios, fc.integer(), (scenario, seed) => {
+        const run = simulateEvents(scenario, { seed })
+        if (E.isLeft(run)) throw new Error(JSON.stringify(run.left))
+        const { events, run: result } = run.right
+        expect(runProjection(floorSummary(scenario.targetSeconds), events)).toEqual(result.summary)
       }),
       { numRuns: 40 },
     )

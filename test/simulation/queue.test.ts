@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { EventQueue } from '../../src/simulation/queue.js'
+import { EventQueue, HeldTurns } from '../../src/simulation/queue.js'
 
 const drain = (queue: EventQueue): Array<[number, number, number]> => {
   const out: Array<[number, number, number]> = []
@@ -24,6 +24,21 @@ describe('EventQueue', () => {
       [30, 3, 3],
     ])
     expect(queue.pop()).toBe(false)
+  })
+
+  it('sorts a happening pushed in a reserved turn as if pushed when the turn was taken', () => {
+    const queue = new EventQueue()
+    queue.push(10, 1, 1)
+    const turn = queue.reserveTurn()
+    queue.push(10, 3, 3)
+    queue.push(5, 4, 4)
+    queue.pushInTurn(10, 2, 2, turn)
+    expect(drain(queue)).toEqual([
+      [5, 4, 4],
+      [10, 1, 1],
+      [10, 2, 2],
+      [10, 3, 3],
+    ])
   })
 
   it('orders like a stable sort by time, across growth and interleaved pops', () => {
@@ -53,5 +68,20 @@ describe('EventQueue', () => {
       }),
       { numRuns: 60 },
     )
+  })
+})
+
+describe('HeldTurns', () => {
+  it('gives a held turn out once, and only in the millisecond it was held', () => {
+    const held = new HeldTurns()
+    held.hold(10, 1, 5)
+    held.hold(10, 2, 6)
+    expect(held.take(10, 2)).toBe(6)
+    expect(held.take(10, 2)).toBe(-1)
+    expect(held.take(11, 1)).toBe(-1)
+    held.hold(11, 3, 7)
+    // Holding at 11 forgot what was held at 10.
+    expect(held.take(11, 1)).toBe(-1)
+    expect(held.take(11, 3)).toBe(7)
   })
 })

@@ -65,6 +65,50 @@ describe('floor summary', () => {
     })
   })
 
+  it('starts a chat fresh where a closed one was kept, answered or not', () => {
+    const log = [
+      event('CapLimitSet', 0, { scope: 'global', maxChats: 1 }),
+      event('AgentStatusChanged', 0, { agentId: 'a', status: 'online' }),
+      request(0, 'c1'),
+      event('ChatAssigned', 0, { chatId: 'c1', agentId: 'a' }),
+      event('AgentMessaged', 5, { chatId: 'c1', agentId: 'a', automated: false }),
+      event('ChatEnded', 10, { chatId: 'c1', by: 'agent', agentId: 'a' }),
+      // c2 takes c1's place: it must not inherit c1's answer, reply or agent.
+      request(20, 'c2'),
+      event('VisitorLeft', 50, { chatId: 'c2' }),
+      request(60, 'c3'),
+      event('ChatAssigned', 60, { chatId: 'c3', agentId: 'a' }),
+      event('ChatEnded', 100, { chatId: 'c3', by: 'agent', agentId: 'a' }),
+      request(110, 'c4'),
+      event('AgentStatusChanged', 200, { agentId: 'a', status: 'offline' }),
+    ]
+    const summary = runProjection(floorSummary(20), log)
+    // Found by number (c1 is chat 1, ...) the chats give the same summary.
+    expect(
+      runProjection(
+        floorSummary(20, (chatId) => Number(chatId.slice(1))),
+        log,
+      ),
+    ).toEqual(summary)
+    expect(summary).toMatchObject({
+      requests: 4,
+      chats: 4,
+      answered: 2,
+      answeredWithinTarget: 2,
+      abandonedInQueue: 1,
+      unansweredAfterAssignment: 1,
+      waitingAtEnd: 1,
+      serviceLevel: 0.5,
+      waitProbability: 0.5,
+      asaSeconds: 0,
+      // c2 waited 30 s before leaving; c1 and c3 were taken at once.
+      meanWaitSeconds: 10,
+      // Busy 0-10 s and 60-100 s of 200 s online, at a cap of one.
+      occupancy: 0.25,
+      utilisation: 0.25,
+    })
+  })
+
   it('counts an agent finishing chats after going away as staffed, not as capacity', () => {
     const log = [
       event('AgentProfiled', 0, { agentId: 'a', tier: 1, reserve: false, departments: [] }),

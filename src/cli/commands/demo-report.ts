@@ -49,8 +49,8 @@ export const staffingSummary = (recommendation: StaffingRecommendation): string 
     `${recommendation.handleSeconds.toFixed(0)} s, ${goal.chatsPerAgent} chats per agent:\n` +
     `${recommendation.neededAgentHours.toFixed(0)} agent-hours a week needed, ` +
     `${recommendation.scheduledAgentHours.toFixed(0)} scheduled; ` +
-    `${recommendation.shortHours} hours short, ` +
-    `${recommendation.spareHours} hours with spare agents.`
+    `${recommendation.shortHours} hours of the week are short of agents, ` +
+    `${recommendation.spareHours} have agents to spare.`
   )
 }
 

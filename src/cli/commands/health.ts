@@ -17,7 +17,7 @@ import { daysInMonth, MAX_DATE_MS } from '../../time/units.js'
 
 const examples = `
 Examples:
-  $ chatfloor report health events.jsonl --model examples/health-model.json
+  $ chatfloor report health examples/health-events.jsonl --model examples/health-model.json
   $ chatfloor report health events.jsonl --model model.json --as-of 2026-03-31T00:00:00Z --json
 
 The log may hold health events (MetricObserved, SurveyAnswered, SubjectiveRatingSet,
@@ -173,7 +173,7 @@ const reportHealth = async (
   }
   io.out(
     options.json === true
-      ? JSON.stringify(healthReportJson(report, log.rejected.length), nullForMissing) + '\n'
+      ? JSON.stringify(healthReportJson(report, log.rejected.length), nullForMissing, 2) + '\n'
       : formatHealthReport(report),
   )
 }

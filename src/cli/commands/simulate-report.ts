@@ -39,7 +39,11 @@ const rows = (targetSeconds: number): ReadonlyArray<Row> => [
     value: (s) => seconds(s.asaSeconds),
     change: (b, v) => `${signed(v.asaSeconds - b.asaSeconds, 1)} s`,
   },
-  { label: 'mean wait (all chats)', value: (s) => seconds(s.meanWaitSeconds) },
+  {
+    label: 'mean wait (all chats)',
+    value: (s) => seconds(s.meanWaitSeconds),
+    change: (b, v) => `${signed(v.meanWaitSeconds - b.meanWaitSeconds, 1)} s`,
+  },
   {
     label: 'occupancy',
     value: (s) => percent(s.occupancy),
