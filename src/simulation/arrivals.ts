@@ -44,7 +44,9 @@ export const ArrivalProfile = t.union(
       t.partial({ align: t.keyof({ 'as-recorded': null, 'to-start': null }) }),
     ]),
   ],
-  'ArrivalProfile',
+  'an arrival profile: {"type": "constant", "perHour": n}, or type daily ' +
+    '(intervalMinutes, perInterval), weekly (intervalMinutes, days: {Sun: [...], ...}) ' +
+    'or replay (log)',
 )
 export type ArrivalProfile = t.TypeOf<typeof ArrivalProfile>
 

@@ -48,7 +48,8 @@ export const Distribution = t.union(
     t.type({ type: t.literal('erlang'), mean: PositiveSeconds, k: SmallPositiveInt }),
     t.type({ type: t.literal('empirical'), values: NonEmptySeconds }),
   ],
-  'Distribution',
+  'a distribution of seconds: {"type": "exponential", "mean": s}, or type deterministic ' +
+    '(seconds), lognormal or gamma (mean, cv), erlang (mean, k), empirical (values)',
 )
 export type Distribution = t.TypeOf<typeof Distribution>
 

@@ -28,7 +28,8 @@ export const Shift = t.union(
     ]),
     t.type({ start: Instant, end: Instant }),
   ],
-  'Shift',
+  'a shift: {"from": "09:00", "to": "17:00", "days": ["Mon", ...]} or ' +
+    '{"start": instant, "end": instant}',
 )
 export type Shift = t.TypeOf<typeof Shift>
 
@@ -48,7 +49,8 @@ export const RosterGroup = t.intersection(
       shifts: t.readonlyArray(Shift),
     }),
   ],
-  'RosterGroup',
+  'a roster group: {"group": "day", "agents": 12} with optional tier, reserve, ' +
+    'departments, maxChats and shifts',
 )
 export type RosterGroup = t.TypeOf<typeof RosterGroup>
 

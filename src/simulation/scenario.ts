@@ -63,7 +63,7 @@ const adjustable = {
   patience: Distribution,
   /** From assignment to the agent's first message; absent: the agent replies at once. */
   responseDelay: Distribution,
-  roster: t.readonlyArray(RosterGroup),
+  roster: t.readonlyArray(RosterGroup, 'a list of roster groups'),
   floor: FloorOptions,
   caps: CapSettings,
   departments: DepartmentMix,
