@@ -14,12 +14,12 @@ WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
 echo "== real-data: import $CALLS"
-node bin/chatfloor.js import anonymous-bank "$CALLS" --out "$WORK/bank.jsonl" --tz Asia/Jerusalem
+npx chatfloor import anonymous-bank "$CALLS" --out "$WORK/bank.jsonl" --tz Asia/Jerusalem
 echo '== real-data: report capacity --json'
-node bin/chatfloor.js report capacity "$WORK/bank.jsonl" --tz Asia/Jerusalem --json \
+npx chatfloor report capacity "$WORK/bank.jsonl" --tz Asia/Jerusalem --json \
   > "$WORK/capacity.json"
 echo '== real-data: report missed --json'
-node bin/chatfloor.js report missed "$WORK/bank.jsonl" --json > "$WORK/missed.json"
+npx chatfloor report missed "$WORK/bank.jsonl" --json > "$WORK/missed.json"
 
 node --input-type=module - "$WORK/capacity.json" "$WORK/missed.json" <<'JS'
 import { readFileSync } from 'node:fs'
