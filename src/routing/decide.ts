@@ -7,7 +7,7 @@ import type { FloorError } from './errors.js'
 import { floorErrors } from './errors.js'
 import type { Floor } from './floor.js'
 import type { Run } from './routing.js'
-import { emit, pullEverywhere, pullForAgent, route } from './routing.js'
+import { emit, pullEverywhere, pullForAgent, route, runEvents, startRun } from './routing.js'
 import { requestChat, unavailability } from './request.js'
 import type { FloorChatRecord } from './state.js'
 import { expireDue } from './timers.js'
@@ -34,9 +34,9 @@ export const execute = (floor: Floor, command: FloorCommand): Outcome => {
   if (!Number.isFinite(time)) {
     return E.left(floorErrors.invalidCommand('time', 'expected epoch milliseconds'))
   }
-  const run: Run = { floor, time, events: [] }
+  const run = startRun(floor, time)
   const refusal = carryOut(run, command)
-  return refusal === undefined ? E.right(run.events) : E.left(refusal)
+  return refusal === undefined ? E.right(runEvents(run)) : E.left(refusal)
 }
 
 const carryOut = (run: Run, command: FloorCommand): FloorError | undefined => {

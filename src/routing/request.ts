@@ -1,4 +1,4 @@
-import type { FloorEventOf } from '../chat/events.js'
+import type { ChatOrigin, FloorEventOf } from '../chat/events.js'
 import type { RequestChat } from './commands.js'
 import type { FloorError } from './errors.js'
 import { floorErrors } from './errors.js'
@@ -39,12 +39,7 @@ export const requestChat = (run: Run, command: RequestChat): FloorError | undefi
     greeter = found
   }
 
-  const requested: FloorEventOf<'ChatRequested'>['payload'] = { chatId, origin, priority }
-  if (department !== undefined) requested.department = department
-  if (command.visitorId !== undefined) requested.visitorId = command.visitorId
-  if (command.accountId !== undefined) requested.accountId = command.accountId
-  if (command.email !== undefined) requested.email = command.email
-  emit(run, 'ChatRequested', chatId, requested)
+  emit(run, 'ChatRequested', chatId, requestedPayload(command, origin, priority))
   if (greeter !== undefined) {
     emit(run, 'ChatAssigned', chatId, { chatId, agentId: greeter })
     emit(run, 'AgentMessaged', chatId, { chatId, agentId: greeter, automated: true })
@@ -74,6 +69,33 @@ export const requestChat = (run: Run, command: RequestChat): FloorError | undefi
   }
   route(run, chat)
   return undefined
+}
+
+/**
+ * The payload of `ChatRequested`: one literal for the usual shapes (with or without a
+ * department), so events share their hidden classes; keys in the same order either way.
+ */
+const requestedPayload = (
+  command: RequestChat,
+  origin: ChatOrigin,
+  priority: number,
+): FloorEventOf<'ChatRequested'>['payload'] => {
+  const { chatId, department } = command
+  const plain =
+    command.visitorId === undefined &&
+    command.accountId === undefined &&
+    command.email === undefined
+  if (plain) {
+    return department === undefined
+      ? { chatId, origin, priority }
+      : { chatId, origin, priority, department }
+  }
+  const requested: FloorEventOf<'ChatRequested'>['payload'] = { chatId, origin, priority }
+  if (department !== undefined) requested.department = department
+  if (command.visitorId !== undefined) requested.visitorId = command.visitorId
+  if (command.accountId !== undefined) requested.accountId = command.accountId
+  if (command.email !== undefined) requested.email = command.email
+  return requested
 }
 
 /** Who greets a proactive chat: the named agent, or the best one with room. */

@@ -8,11 +8,29 @@ import { poolFor, queuedBefore } from './state.js'
 
 const versions = new Map<string, number>(chatEvents.map((d) => [d.type, d.version]))
 
-/** One command being carried out: the events so far, already applied to the floor. */
+/**
+ * One command being carried out: the events so far, already applied to the floor. Most
+ * commands emit one or two events, so the first is held alone and an array is made only
+ * for a second: an empty array literal grows to room for 17 on its first push.
+ */
 export interface Run {
   readonly floor: Floor
   readonly time: number
-  readonly events: FloorEvent[]
+  first: FloorEvent | undefined
+  more: FloorEvent[] | undefined
+}
+
+export const startRun = (floor: Floor, time: number): Run => ({
+  floor,
+  time,
+  first: undefined,
+  more: undefined,
+})
+
+/** The events of the run, in order, in an array of their own. */
+export const runEvents = (run: Run): FloorEvent[] => {
+  if (run.more !== undefined) return run.more
+  return run.first === undefined ? [] : [run.first]
 }
 
 /** Writes an event into its stream (next seq, id `stream#seq`) and applies it at once. */
@@ -34,7 +52,9 @@ export const emit = <Type extends FloorEventType>(
     tenant: settings.tenant,
     payload,
   } as FloorEvent
-  run.events.push(event)
+  if (run.first === undefined) run.first = event
+  else if (run.more === undefined) run.more = [run.first, event]
+  else run.more.push(event)
   apply(run.floor, event)
 }
 
