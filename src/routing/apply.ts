@@ -167,11 +167,18 @@ const leaveCurrentStage = (floor: Floor, chat: FloorChatRecord, time: number): v
   if (agent === undefined) return
   agent.load--
   if (chat.stage === 'assigned') {
-    const held = agent.chats.indexOf(chat.chatId)
-    if (held >= 0) agent.chats.splice(held, 1)
+    dropHeld(agent.chats, chat.chatId)
     syncReleaseTimer(floor, agent, time)
   }
   reindexAgent(floor, agent)
+}
+
+/** Takes the chat off the agent's held chats, keeping their order, without `splice`'s array. */
+const dropHeld = (chats: string[], chatId: string): void => {
+  const held = chats.indexOf(chatId)
+  if (held < 0) return
+  for (let i = held + 1; i < chats.length; i++) chats[i - 1] = chats[i] as string
+  chats.pop()
 }
 
 const assigned = (floor: Floor, event: FloorEventOf<'ChatAssigned'>): void => {

@@ -21,7 +21,8 @@ export const heapHas = (heap: IdHeap, id: string): boolean => heap.slots.has(id)
 
 export const heapPeek = (heap: IdHeap): string | undefined => heap.items[0]
 
-const key = (keys: number[], at: number): number => keys[at] ?? 0
+/** Key `at`: every slot below the size has all its keys written. */
+const key = (keys: number[], at: number): number => keys[at] as number
 
 /** Whether the entry in slot `a` goes before the one in slot `b`. */
 const before = (keys: number[], a: number, b: number): boolean => {

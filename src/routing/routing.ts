@@ -15,11 +15,12 @@ const versions = new Map<string, number>(chatEvents.map((d) => [d.type, d.versio
  */
 export interface Run {
   readonly floor: Floor
-  readonly time: number
+  time: number
   first: FloorEvent | undefined
   more: FloorEvent[] | undefined
 }
 
+/** A run with no events yet; the engine keeps one and restarts it for every command. */
 export const startRun = (floor: Floor, time: number): Run => ({
   floor,
   time,
@@ -27,10 +28,13 @@ export const startRun = (floor: Floor, time: number): Run => ({
   more: undefined,
 })
 
-/** The events of the run, in order, in an array of their own. */
-export const runEvents = (run: Run): FloorEvent[] => {
-  if (run.more !== undefined) return run.more
-  return run.first === undefined ? [] : [run.first]
+/** The events of the run, in order, in an array of their own; the run is left empty. */
+export const takeEvents = (run: Run): FloorEvent[] => {
+  const { first, more } = run
+  run.first = undefined
+  run.more = undefined
+  if (more !== undefined) return more
+  return first === undefined ? [] : [first]
 }
 
 /** Writes an event into its stream (next seq, id `stream#seq`) and applies it at once. */
@@ -151,6 +155,7 @@ export const pullEverywhere = (run: Run): void => {
 /** Hands out waiting chats from the queues of `departments` (all queues when undefined). */
 const pull = (run: Run, departments: ReadonlyArray<string> | undefined): void => {
   const { state } = run.floor
+  if (state.waiting === 0) return
   const choice: Choice = { floor: run.floor, chat: undefined, agentId: undefined }
   for (;;) {
     choice.chat = undefined
