@@ -1,5 +1,5 @@
 /**
- * A binary min-heap of string ids, each with five numeric sort keys compared in order,
+ * A 4-ary min-heap of string ids, each with five numeric sort keys compared in order,
  * that knows where each id sits so an entry can be re-keyed or removed in O(log n). Keys
  * live in the heap itself, so sifting reads no other structure. The heap is plain data
  * (arrays and a Map) so immer can draft it like the rest of the floor state.
@@ -12,6 +12,8 @@ export interface IdHeap {
 }
 
 const WIDTH = 5
+/** Children per slot: four halve the depth, and so the slot writes, of a binary heap. */
+const ARITY = 4
 
 export const emptyHeap = (): IdHeap => ({ items: [], keys: [], slots: new Map() })
 
@@ -96,11 +98,11 @@ const beforeHeld = (keys: number[], slot: number): boolean => {
 
 /** Sifts the entry in `start` up; returns the slot it ends in. */
 const siftUp = (heap: IdHeap, start: number): number => {
-  if (start === 0 || !before(heap.keys, start, (start - 1) >> 1)) return start
+  if (start === 0 || !before(heap.keys, start, (start - 1) >> 2)) return start
   hold(heap, start)
   let slot = start
   while (slot > 0) {
-    const parent = (slot - 1) >> 1
+    const parent = (slot - 1) >> 2
     if (!heldBefore(heap.keys, parent)) break
     move(heap, parent, slot)
     slot = parent
@@ -109,16 +111,26 @@ const siftUp = (heap: IdHeap, start: number): number => {
   return slot
 }
 
+/** The least of the children of `slot`, or -1 when it has none. */
+const leastChild = (keys: number[], slot: number, size: number): number => {
+  const first = ARITY * slot + 1
+  if (first >= size) return -1
+  const end = first + ARITY < size ? first + ARITY : size
+  let least = first
+  for (let child = first + 1; child < end; child++) {
+    if (before(keys, child, least)) least = child
+  }
+  return least
+}
+
 const siftDown = (heap: IdHeap, start: number): void => {
   const size = heap.items.length
   const { keys } = heap
   let slot = start
   let holding = false
   for (;;) {
-    const left = 2 * slot + 1
-    if (left >= size) break
-    const right = left + 1
-    const child = right < size && before(keys, right, left) ? right : left
+    const child = leastChild(keys, slot, size)
+    if (child < 0) break
     if (holding ? !beforeHeld(keys, child) : !before(keys, child, slot)) break
     if (!holding) {
       hold(heap, slot)
@@ -201,7 +213,7 @@ export const heapFirst = <Context>(
   if (first === undefined) return undefined
   if (accept(first, context)) return first
 
-  const frontier: number[] = [1, 2]
+  const frontier: number[] = [1, 2, 3, 4]
   while (frontier.length > 0) {
     let bestAt = -1
     for (let i = 0; i < frontier.length; i++) {
@@ -214,7 +226,7 @@ export const heapFirst = <Context>(
     frontier.splice(bestAt, 1)
     const id = items[slot] as string
     if (accept(id, context)) return id
-    frontier.push(2 * slot + 1, 2 * slot + 2)
+    for (let child = ARITY * slot + 1; child <= ARITY * slot + ARITY; child++) frontier.push(child)
   }
   return undefined
 }
