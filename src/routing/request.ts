@@ -5,10 +5,10 @@ import { floorErrors } from './errors.js'
 import type { Floor } from './floor.js'
 import { heapPeek } from './heap.js'
 import type { Run } from './routing.js'
-import { bestAgentFor, emit, hand, route } from './routing.js'
+import { emit, hand, route } from './routing.js'
 import { isOpenAt } from './settings.js'
 import type { AgentRecord } from './state.js'
-import { anyonePool } from './state.js'
+import { anyonePool, poolFor } from './state.js'
 
 /**
  * A new chat: a proactive one goes straight to its greeter; a visitor's becomes an
@@ -56,9 +56,10 @@ export const requestChat = (run: Run, command: RequestChat): FloorError | undefi
     emit(run, 'OfflineCaseCreated', chatId, { chatId, reason: 'no-agent-online' })
     return undefined
   }
-  const chat = state.chats.get(chatId)
-  if (chat === undefined) return undefined
-  const agentId = bestAgentFor(floor, chat)
+  // A new chat has passed nobody over and was sent away by nobody: the best agent is the
+  // head of its pool (what `bestAgentFor` would say, without looking the chat up).
+  const pool = poolFor(state, department)
+  const agentId = pool === undefined ? undefined : heapPeek(pool)
   if (agentId !== undefined) {
     hand(run, chatId, agentId)
     return undefined
@@ -67,7 +68,8 @@ export const requestChat = (run: Run, command: RequestChat): FloorError | undefi
     emit(run, 'OfflineCaseCreated', chatId, { chatId, reason: 'queue-full' })
     return undefined
   }
-  route(run, chat)
+  const chat = state.chats.get(chatId)
+  if (chat !== undefined) route(run, chat)
   return undefined
 }
 
