@@ -96,13 +96,16 @@ const beforeHeld = (keys: number[], slot: number): boolean => {
   return false
 }
 
+/** The slot above `slot` (ARITY 4: a shift by two bits). */
+const parentOf = (slot: number): number => (slot - 1) >> 2
+
 /** Sifts the entry in `start` up; returns the slot it ends in. */
 const siftUp = (heap: IdHeap, start: number): number => {
-  if (start === 0 || !before(heap.keys, start, (start - 1) >> 2)) return start
+  if (start === 0 || !before(heap.keys, start, parentOf(start))) return start
   hold(heap, start)
   let slot = start
   while (slot > 0) {
-    const parent = (slot - 1) >> 2
+    const parent = parentOf(slot)
     if (!heldBefore(heap.keys, parent)) break
     move(heap, parent, slot)
     slot = parent
