@@ -73,7 +73,7 @@ const moveChat = (floor: Floor, chat: FloorChatRecord, event: ChatMove): void =>
       queueChat(queueFor(state, chat.department), chat)
       state.waiting++
       return
-    case 'ChatOffered':
+    case 'ChatOffered': {
       leaveCurrentStage(floor, chat, event.time)
       chat.stage = 'offered'
       chat.agentId = event.payload.agentId
@@ -81,7 +81,10 @@ const moveChat = (floor: Floor, chat: FloorChatRecord, event: ChatMove): void =>
       // Offered to someone who passed it over: every eligible agent had, so a new round began.
       if (chat.passedOver.includes(event.payload.agentId)) chat.passedOver = []
       heapSet(state.offerTimers, chat.chatId, chat.offerExpiresAt, state.nextTicket++)
-      return takeOn(floor, event.payload.agentId, event.time)
+      const agent = state.agents.get(event.payload.agentId)
+      if (agent !== undefined) takeOn(floor, agent, event.time)
+      return
+    }
     case 'OfferDeclined':
     case 'OfferExpired': {
       leaveCurrentStage(floor, chat, event.time)
@@ -139,9 +142,7 @@ const requested = (floor: Floor, event: FloorEventOf<'ChatRequested'>): void => 
 }
 
 /** Counts a new offer or assignment against the agent's cap. */
-const takeOn = (floor: Floor, agentId: string, time: number): void => {
-  const agent = floor.state.agents.get(agentId)
-  if (agent === undefined) return
+const takeOn = (floor: Floor, agent: AgentRecord, time: number): void => {
   agent.load++
   agent.lastRoutedAt = time
   reindexAgent(floor, agent)
@@ -166,11 +167,18 @@ const leaveCurrentStage = (floor: Floor, chat: FloorChatRecord, time: number): v
   if (agent === undefined) return
   agent.load--
   if (chat.stage === 'assigned') {
-    const held = agent.chats.indexOf(chat.chatId)
-    if (held >= 0) agent.chats.splice(held, 1)
+    dropHeld(agent.chats, chat.chatId)
     syncReleaseTimer(floor, agent, time)
   }
   reindexAgent(floor, agent)
+}
+
+/** Takes the chat off the agent's held chats, keeping their order, without `splice`'s array. */
+const dropHeld = (chats: string[], chatId: string): void => {
+  const held = chats.indexOf(chatId)
+  if (held < 0) return
+  for (let i = held + 1; i < chats.length; i++) chats[i - 1] = chats[i] as string
+  chats.pop()
 }
 
 const assigned = (floor: Floor, event: FloorEventOf<'ChatAssigned'>): void => {
@@ -183,11 +191,11 @@ const assigned = (floor: Floor, event: FloorEventOf<'ChatAssigned'>): void => {
     chat.offerExpiresAt = -1
   } else {
     leaveCurrentStage(floor, chat, event.time)
-    takeOn(floor, agent.agentId, event.time)
+    takeOn(floor, agent, event.time)
   }
   chat.stage = 'assigned'
   chat.agentId = agent.agentId
-  chat.passedOver = []
+  if (chat.passedOver.length > 0) chat.passedOver = []
   chat.sentAwayBy = undefined
   agent.chats.push(chat.chatId)
   syncReleaseTimer(floor, agent, event.time)

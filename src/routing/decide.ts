@@ -8,7 +8,7 @@ import { floorErrors } from './errors.js'
 import { isoTimeOf } from '../time/units.js'
 import type { Floor } from './floor.js'
 import type { Run } from './routing.js'
-import { emit, pullEverywhere, pullForAgent, route } from './routing.js'
+import { emit, pullEverywhere, pullForAgent, route, startRun, takeEvents } from './routing.js'
 import { requestChat, unavailability } from './request.js'
 import type { FloorChatRecord } from './state.js'
 import { expireDue } from './timers.js'
@@ -23,8 +23,9 @@ const statuses: ReadonlySet<string> = new Set(['online', 'away', 'offline'])
  * events, or the error with nothing changed. A command earlier than the latest event the
  * floor recorded is refused: timers are decided from command time, so replays must see
  * commands in time order. A Tick that had nothing due records nothing and so sets no mark.
+ * `reused` is a run over this same floor to restart rather than make a new one.
  */
-export const execute = (floor: Floor, command: FloorCommand): Outcome => {
+export const execute = (floor: Floor, command: FloorCommand, reused?: Run): Outcome => {
   if (typeof command !== 'object' || command === null) {
     return E.left(floorErrors.invalidCommand('command', 'expected an object with a type'))
   }
@@ -35,9 +36,12 @@ export const execute = (floor: Floor, command: FloorCommand): Outcome => {
   if (!Number.isFinite(time)) {
     return E.left(floorErrors.invalidCommand('time', 'expected epoch milliseconds'))
   }
-  const run: Run = { floor, time, events: [] }
+  let run = reused
+  if (run === undefined) run = startRun(floor, time)
+  else run.time = time
   const refusal = carryOut(run, command)
-  return refusal === undefined ? E.right(run.events) : E.left(refusal)
+  const events = takeEvents(run)
+  return refusal === undefined ? E.right(events) : E.left(refusal)
 }
 
 const carryOut = (run: Run, command: FloorCommand): FloorError | undefined => {
@@ -139,6 +143,7 @@ const unknownCommand = (command: never): FloorError => {
 }
 
 const pullFor = (run: Run, agentId: string | undefined): undefined => {
+  if (run.floor.state.waiting === 0) return undefined
   const agent = agentId === undefined ? undefined : run.floor.state.agents.get(agentId)
   if (agent !== undefined) pullForAgent(run, agent)
   return undefined

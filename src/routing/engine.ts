@@ -11,6 +11,8 @@ import { initialFloorState } from './state.js'
 import { nextDueAt } from './timers.js'
 import { apply } from './apply.js'
 import { heapPeek } from './heap.js'
+import type { Run } from './routing.js'
+import { startRun } from './routing.js'
 
 export interface AgentView {
   readonly agentId: string
@@ -47,14 +49,17 @@ export interface ChatView {
  */
 export class FloorEngine {
   private readonly floor: Floor
+  /** Restarted for every command: the events it gathers are handed over, never kept. */
+  private readonly run: Run
 
   constructor(settings: FloorSettings) {
     this.floor = floorOver(initialFloorState(), settings)
+    this.run = startRun(this.floor, 0)
   }
 
   /** Carries out a command; on an error nothing changed. */
   handle(command: FloorCommand): E.Either<FloorError, ReadonlyArray<FloorEvent>> {
-    return execute(this.floor, command)
+    return execute(this.floor, command, this.run)
   }
 
   /** Folds an event that was stored earlier (replay); it is not checked again. */

@@ -1,14 +1,14 @@
-import type { FloorEventOf } from '../chat/events.js'
+import type { ChatOrigin, FloorEventOf } from '../chat/events.js'
 import type { RequestChat } from './commands.js'
 import type { FloorError } from './errors.js'
 import { floorErrors } from './errors.js'
 import type { Floor } from './floor.js'
 import { heapPeek } from './heap.js'
 import type { Run } from './routing.js'
-import { bestAgentFor, emit, hand, route } from './routing.js'
+import { emit, hand, route } from './routing.js'
 import { isOpenAt } from './settings.js'
 import type { AgentRecord } from './state.js'
-import { anyonePool } from './state.js'
+import { anyonePool, poolFor } from './state.js'
 
 /**
  * A new chat: a proactive one goes straight to its greeter; a visitor's becomes an
@@ -39,12 +39,7 @@ export const requestChat = (run: Run, command: RequestChat): FloorError | undefi
     greeter = found
   }
 
-  const requested: FloorEventOf<'ChatRequested'>['payload'] = { chatId, origin, priority }
-  if (department !== undefined) requested.department = department
-  if (command.visitorId !== undefined) requested.visitorId = command.visitorId
-  if (command.accountId !== undefined) requested.accountId = command.accountId
-  if (command.email !== undefined) requested.email = command.email
-  emit(run, 'ChatRequested', chatId, requested)
+  emit(run, 'ChatRequested', chatId, requestedPayload(command, origin, priority))
   if (greeter !== undefined) {
     emit(run, 'ChatAssigned', chatId, { chatId, agentId: greeter })
     emit(run, 'AgentMessaged', chatId, { chatId, agentId: greeter, automated: true })
@@ -61,9 +56,10 @@ export const requestChat = (run: Run, command: RequestChat): FloorError | undefi
     emit(run, 'OfflineCaseCreated', chatId, { chatId, reason: 'no-agent-online' })
     return undefined
   }
-  const chat = state.chats.get(chatId)
-  if (chat === undefined) return undefined
-  const agentId = bestAgentFor(floor, chat)
+  // A new chat has passed nobody over and was sent away by nobody: the best agent is the
+  // head of its pool (what `bestAgentFor` would say, without looking the chat up).
+  const pool = poolFor(state, department)
+  const agentId = pool === undefined ? undefined : heapPeek(pool)
   if (agentId !== undefined) {
     hand(run, chatId, agentId)
     return undefined
@@ -72,8 +68,36 @@ export const requestChat = (run: Run, command: RequestChat): FloorError | undefi
     emit(run, 'OfflineCaseCreated', chatId, { chatId, reason: 'queue-full' })
     return undefined
   }
-  route(run, chat)
+  const chat = state.chats.get(chatId)
+  if (chat !== undefined) route(run, chat)
   return undefined
+}
+
+/**
+ * The payload of `ChatRequested`: one literal for the usual shapes (with or without a
+ * department), so events share their hidden classes; keys in the same order either way.
+ */
+const requestedPayload = (
+  command: RequestChat,
+  origin: ChatOrigin,
+  priority: number,
+): FloorEventOf<'ChatRequested'>['payload'] => {
+  const { chatId, department } = command
+  const plain =
+    command.visitorId === undefined &&
+    command.accountId === undefined &&
+    command.email === undefined
+  if (plain) {
+    return department === undefined
+      ? { chatId, origin, priority }
+      : { chatId, origin, priority, department }
+  }
+  const requested: FloorEventOf<'ChatRequested'>['payload'] = { chatId, origin, priority }
+  if (department !== undefined) requested.department = department
+  if (command.visitorId !== undefined) requested.visitorId = command.visitorId
+  if (command.accountId !== undefined) requested.accountId = command.accountId
+  if (command.email !== undefined) requested.email = command.email
+  return requested
 }
 
 /** Who greets a proactive chat: the named agent, or the best one with room. */

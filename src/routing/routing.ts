@@ -8,11 +8,33 @@ import { poolFor, queuedBefore } from './state.js'
 
 const versions = new Map<string, number>(chatEvents.map((d) => [d.type, d.version]))
 
-/** One command being carried out: the events so far, already applied to the floor. */
+/**
+ * One command being carried out: the events so far, already applied to the floor. Most
+ * commands emit one or two events, so the first is held alone and an array is made only
+ * for a second: an empty array literal grows to room for 17 on its first push.
+ */
 export interface Run {
   readonly floor: Floor
-  readonly time: number
-  readonly events: FloorEvent[]
+  time: number
+  first: FloorEvent | undefined
+  more: FloorEvent[] | undefined
+}
+
+/** A run with no events yet; the engine keeps one and restarts it for every command. */
+export const startRun = (floor: Floor, time: number): Run => ({
+  floor,
+  time,
+  first: undefined,
+  more: undefined,
+})
+
+/** The events of the run, in order, in an array of their own; the run is left empty. */
+export const takeEvents = (run: Run): FloorEvent[] => {
+  const { first, more } = run
+  run.first = undefined
+  run.more = undefined
+  if (more !== undefined) return more
+  return first === undefined ? [] : [first]
 }
 
 /** Writes an event into its stream (next seq, id `stream#seq`) and applies it at once. */
@@ -34,7 +56,9 @@ export const emit = <Type extends FloorEventType>(
     tenant: settings.tenant,
     payload,
   } as FloorEvent
-  run.events.push(event)
+  if (run.first === undefined) run.first = event
+  else if (run.more === undefined) run.more = [run.first, event]
+  else run.more.push(event)
   apply(run.floor, event)
 }
 
@@ -131,6 +155,7 @@ export const pullEverywhere = (run: Run): void => {
 /** Hands out waiting chats from the queues of `departments` (all queues when undefined). */
 const pull = (run: Run, departments: ReadonlyArray<string> | undefined): void => {
   const { state } = run.floor
+  if (state.waiting === 0) return
   const choice: Choice = { floor: run.floor, chat: undefined, agentId: undefined }
   for (;;) {
     choice.chat = undefined
