@@ -49,14 +49,18 @@ const timed = (scenario: Scenario): { run: SimulationRun; ms: number; cpuMs: num
 export const simulationBench: BenchSuite = () => {
   timed(mm50(100_000)) // warm-up
 
-  const queue = timed(mm50(1_000_000))
+  // The median of three runs: one run on a shared virtual machine swings by 20 %.
+  const runs = [timed(mm50(1_000_000)), timed(mm50(1_000_000)), timed(mm50(1_000_000))]
+  runs.sort((a, b) => a.ms - b.ms)
+  const queue = runs[1] ?? runs[0]
+  if (queue === undefined) throw new Error('no run of the M/M/50 queue')
   const perSecond = queue.run.customers / (queue.ms / 1000)
   const year = timed(yearOfFloor)
 
   const rows: BenchRow[] = [
     {
       suite: SUITE,
-      name: 'M/M/50+M, full routing and events',
+      name: 'M/M/50+M, full routing and events (median of 3)',
       value: formatRate(perSecond, 'customers'),
       goal: '>= 300.0 k customers/s',
       pass: perSecond >= 300_000,
