@@ -4,7 +4,7 @@ import type { MergeableProjection } from '../kernel/projection.js'
 import { ChatMemory, isNewChat, knownChat } from '../missed/chat-memory.js'
 import { rejectEvent, type RejectedEvent } from '../missed/rejection.js'
 import { BUCKET_MS, bucketStartOf } from './buckets.js'
-import { isoTimeOf } from '../time/units.js'
+import { DAY_MS, isoTimeOf } from '../time/units.js'
 import { addSums, sumsAt, type BucketSums } from './sums.js'
 import { DEFAULT_BAND_THRESHOLDS, type BandThresholds } from './band.js'
 import { capacityResult, type CapacityResult } from './result.js'
@@ -27,8 +27,6 @@ export interface CapacityOptions {
    */
   readonly range?: { readonly from: number; readonly to: number }
 }
-
-const DAY_MS = 24 * 60 * 60 * 1000
 
 /**
  * The longest stretch a capacity report covers: ten years (3,653 days). Every bucket of

@@ -1,4 +1,10 @@
-import { DAY_NAMES, localParts, startOfLocalDay, type DayName } from '../time/zone.js'
+import {
+  DAY_NAMES,
+  localParts,
+  nextLocalMidnight,
+  startOfLocalDay,
+  type DayName,
+} from '../time/zone.js'
 import type { RejectedEvent } from '../missed/rejection.js'
 import type { CapacityAccumulator } from './accumulator.js'
 import { bandOf, type Band, type BandThresholds } from './band.js'
@@ -66,12 +72,6 @@ const figures = (
   }
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000
-
-/** The local midnight after the one at `midnight` (a local day may last 23 or 25 hours). */
-const nextMidnight = (midnight: number, timeZone: string): number =>
-  startOfLocalDay(midnight + DAY_MS + 3 * 60 * 60 * 1000, timeZone)
-
 /**
  * Where a range given by the log itself ends: the bucket of the last request (or offline
  * case), so chats that close just after midnight do not add a nearly empty local day to
@@ -122,7 +122,7 @@ export const capacityResult = (
     const weekday = localParts(midnight, timeZone).weekday
     dayCounts[weekday] = (dayCounts[weekday] ?? 0) + 1
     days++
-    midnight = nextMidnight(midnight, timeZone)
+    midnight = nextLocalMidnight(midnight, timeZone)
   }
   const to = midnight
 

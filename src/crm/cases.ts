@@ -1,4 +1,5 @@
-import type { CrmFact, FieldValue } from './events.js'
+import type { CaseFact } from './connection.js'
+import type { FieldValue } from './events.js'
 
 /**
  * Where a case stands in the outbox. `queued`: waiting for its first attempt (or again,
@@ -29,17 +30,6 @@ export interface OutboxCase {
   /** The latest failure, transient or permanent, in words. */
   readonly lastFailure?: string
 }
-
-type CaseFact = Exclude<
-  CrmFact,
-  {
-    type:
-      | 'ConnectionAuthorised'
-      | 'TokensRotated'
-      | 'ReauthorisationRequired'
-      | 'ConnectionDisconnected'
-  }
->
 
 /** Whether an attempt's answer still matters: it is the attempt in flight. */
 const isCurrentAttempt = (record: OutboxCase, attempt: number): boolean =>

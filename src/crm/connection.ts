@@ -20,23 +20,19 @@ export interface Connection {
   readonly reauthorisationReason?: ReauthorisationReason
 }
 
-type ConnectionFact = Extract<
-  CrmFact,
-  {
-    type:
-      | 'ConnectionAuthorised'
-      | 'TokensRotated'
-      | 'ReauthorisationRequired'
-      | 'ConnectionDisconnected'
-  }
->
-
-const connectionTypes = new Set<string>([
+/** The facts about a connection; every other fact is about a case. */
+const connectionFactTypes = [
   'ConnectionAuthorised',
   'TokensRotated',
   'ReauthorisationRequired',
   'ConnectionDisconnected',
-])
+] as const
+
+export type ConnectionFact = Extract<CrmFact, { type: (typeof connectionFactTypes)[number] }>
+/** A fact about one case of the outbox. */
+export type CaseFact = Exclude<CrmFact, ConnectionFact>
+
+const connectionTypes = new Set<string>(connectionFactTypes)
 
 export const isConnectionFact = (fact: CrmFact): fact is ConnectionFact =>
   connectionTypes.has(fact.type)

@@ -1,14 +1,13 @@
 import type { HealthModel, HealthMetric } from './model.js'
 import { npsWithinSorted, type NpsSummary, type TimedNpsAnswer } from './nps.js'
 import { chatSignalValue, type ChatSignalsAccumulator } from './signals.js'
+import { DAY_MS } from '../time/units.js'
 
 /**
  * What the health projection knows of one account: the latest value of each observed
  * metric and rating, the survey answers, and the score history; and how a model reads a
  * metric's value from them as of a moment.
  */
-
-const DAY_MS = 86_400_000
 
 export interface Reading {
   readonly value: number

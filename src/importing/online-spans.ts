@@ -1,3 +1,5 @@
+import { MINUTE_MS } from '../time/units.js'
+
 /** A stretch of time (epoch ms) in which an agent is taken to be online. */
 export interface OnlineSpan {
   readonly agentId: string
@@ -12,7 +14,7 @@ export interface ServedInterval {
 }
 
 /** Default gap that splits an agent's served calls into separate online spans: 30 minutes. */
-export const DEFAULT_ONLINE_GAP_MS = 30 * 60 * 1000
+export const DEFAULT_ONLINE_GAP_MS = 30 * MINUTE_MS
 
 /**
  * Infers when an agent was online from the calls they served, as the log has no log-in

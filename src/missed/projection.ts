@@ -8,6 +8,7 @@ import type { ChatOutcome, OutcomeCounts } from './outcome.js'
 import { rejectEvent, type RejectionLog } from './rejection.js'
 import { chatRecord, classify, type ChatTrack } from './track.js'
 import { missedResult, type MissedChatsResult } from './result.js'
+import { DAY_MS } from '../time/units.js'
 
 export interface MissedChatsOptions {
   /**
@@ -42,7 +43,6 @@ export interface MissedAccumulator extends RejectionLog {
   records: Map<string, ReturnType<typeof chatRecord>>
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000
 const NO_DEPARTMENT = ''
 
 /** Missed chats, first response times and missed offers, per agent, department, bucket. */

@@ -1,9 +1,15 @@
 import * as t from 'io-ts'
 import { NonEmptyString } from '../kernel/event.js'
 import type { FloorEvent } from '../chat/events.js'
-import { DAY_NAMES, localParts, localToEpoch, startOfLocalDay } from '../time/zone.js'
+import {
+  atMinuteOfLocalDay,
+  DAY_NAMES,
+  localParts,
+  nextLocalMidnight,
+  startOfLocalDay,
+} from '../time/zone.js'
 import type { RandomStream } from './random.js'
-import { HOUR_MS } from '../time/units.js'
+import { HOUR_MS, MINUTE_MS } from '../time/units.js'
 
 const Rate = t.refinement(
   t.number,
@@ -80,11 +86,6 @@ export interface RateSegment {
   readonly perMs: number
 }
 
-const nextDay = (year: number, month: number, day: number) => {
-  const date = new Date(Date.UTC(year, month - 1, day + 1))
-  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() }
-}
-
 /**
  * The rate of a profile over `[startMs, endMs)`, cut at local interval boundaries. A day
  * that loses an hour to daylight saving loses that interval's arrivals; one that gains an
@@ -99,7 +100,7 @@ export const rateSegments = (
   if (profile.type === 'constant') {
     return [{ startMs, endMs, perMs: profile.perHour / HOUR_MS }]
   }
-  const intervalMs = profile.intervalMinutes * 60_000
+  const intervalMs = profile.intervalMinutes * MINUTE_MS
   const perDay = 1440 / profile.intervalMinutes
   const segments: RateSegment[] = []
   let dayStart = startOfLocalDay(startMs, timeZone)
@@ -110,18 +111,12 @@ export const rateSegments = (
       profile.type === 'daily'
         ? profile.perInterval
         : profile.days[DAY_NAMES[parts.weekday] ?? 'Sun']
-    const following = nextDay(parts.year, parts.month, parts.day)
-    const nextDayStart = localToEpoch({ ...following, hour: 0, minute: 0, second: 0 }, timeZone)
+    const nextDayStart = nextLocalMidnight(dayStart, timeZone)
 
     for (let k = 0; k < perDay; k++) {
       const minuteOfDay = k * profile.intervalMinutes
       const at = (minute: number) =>
-        minute >= 1440
-          ? nextDayStart
-          : localToEpoch(
-              { ...parts, hour: Math.floor(minute / 60), minute: minute % 60, second: 0 },
-              timeZone,
-            )
+        minute >= 1440 ? nextDayStart : atMinuteOfLocalDay(dayStart, minute, timeZone)
       const from = Math.max(at(minuteOfDay), startMs)
       const to = Math.min(at(minuteOfDay + profile.intervalMinutes), endMs)
       if (to > from)

@@ -1,7 +1,7 @@
 import type { FloorEvent } from '../chat/events.js'
 import type { Projection } from '../kernel/projection.js'
 import { offsetAt } from '../time/zone.js'
-import { HOUR_MS } from '../time/units.js'
+import { DAY_MS, HOUR_MS } from '../time/units.js'
 
 /** Service by local hour of day of the request, over every day of the log. */
 export interface HourFigures {
@@ -22,8 +22,6 @@ interface HourlyAccumulator {
   readonly withinTarget: number[]
   readonly abandoned: number[]
 }
-
-const DAY_MS = 24 * HOUR_MS
 
 const localHour = (time: number, timeZone: string): number => {
   const local = time + offsetAt(time, timeZone)

@@ -1,7 +1,8 @@
 import * as t from 'io-ts'
 import { NonEmptyString, NonNegativeInt, PositiveInt } from '../kernel/event.js'
-import { DAY_NAMES, localParts, localToEpoch, startOfLocalDay } from '../time/zone.js'
+import { atMinuteOfLocalDay, DAY_NAMES, localParts, startOfLocalDay } from '../time/zone.js'
 import { Instant, resolveInstant } from './instant.js'
+import { DAY_MS } from '../time/units.js'
 
 /** A wall-clock time `HH:MM`; `24:00` is the end of the day. */
 export const ClockTime = t.refinement(
@@ -69,25 +70,6 @@ const minutesOf = (clock: string): number => {
   return (hours ?? 0) * 60 + (minutes ?? 0)
 }
 
-const localInstant = (dayStart: number, minuteOfDay: number, timeZone: string): number => {
-  const parts = localParts(dayStart, timeZone)
-  const date = new Date(
-    Date.UTC(parts.year, parts.month - 1, parts.day + (minuteOfDay >= 1440 ? 1 : 0)),
-  )
-  const minute = minuteOfDay % 1440
-  return localToEpoch(
-    {
-      year: date.getUTCFullYear(),
-      month: date.getUTCMonth() + 1,
-      day: date.getUTCDate(),
-      hour: Math.floor(minute / 60),
-      minute: minute % 60,
-      second: 0,
-    },
-    timeZone,
-  )
-}
-
 const weeklySpans = (
   shift: Extract<Shift, { from: string }>,
   startMs: number,
@@ -100,11 +82,14 @@ const weeklySpans = (
   if (to <= from) to += 1440
   const spans: Array<[number, number]> = []
   // Start a day early: last night's shift may still run at the start of the horizon.
-  let dayStart = startOfLocalDay(startMs - 86_400_000, timeZone)
+  let dayStart = startOfLocalDay(startMs - DAY_MS, timeZone)
   while (dayStart < endMs) {
-    const next = localInstant(dayStart, 1440, timeZone)
+    const next = atMinuteOfLocalDay(dayStart, 1440, timeZone)
     if (days.has(DAY_NAMES[localParts(dayStart, timeZone).weekday] ?? '')) {
-      spans.push([localInstant(dayStart, from, timeZone), localInstant(dayStart, to, timeZone)])
+      spans.push([
+        atMinuteOfLocalDay(dayStart, from, timeZone),
+        atMinuteOfLocalDay(dayStart, to, timeZone),
+      ])
     }
     dayStart = next
   }

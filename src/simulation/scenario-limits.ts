@@ -3,7 +3,7 @@ import type { ArrivalProfile } from './arrivals.js'
 import type { Distribution } from './distribution.js'
 import { durationMs, resolveInstant, type Instant } from './instant.js'
 import type { RosterGroup } from './roster.js'
-import { daysInMonth } from '../time/units.js'
+import { DAY_MS, HOUR_MS, daysInMonth } from '../time/units.js'
 
 /**
  * How large a scenario may be. A run holds every agent and every waiting chat in memory
@@ -13,7 +13,7 @@ import { daysInMonth } from '../time/units.js'
  */
 export const SCENARIO_LIMITS = {
   /** A year and a day. */
-  maxDurationMs: 366 * 86_400_000,
+  maxDurationMs: 366 * DAY_MS,
   /** Agents on the roster of one run (base, or what-if with its added agents). */
   maxAgents: 10_000,
   /** Requests a profile may expect over the whole run (an upper bound, see below). */
@@ -25,9 +25,6 @@ export const SCENARIO_LIMITS = {
   /** Starts and shift instants: 1970-01-01 up to the end of year 9999 (UTC). */
   maxInstantMs: 253_402_300_799_999,
 } as const
-
-const DAY_MS = 86_400_000
-const HOUR_MS = 3_600_000
 
 const sum = (values: ReadonlyArray<number>): number => values.reduce((a, b) => a + b, 0)
 
@@ -147,8 +144,8 @@ export const distributionFailures = (
     failures.push({ path, reason })
   }
   if ('cv' in distribution && distribution.cv > maxVariation) {
-    const reason = `expected a coefficient of variation up to ${maxVariation}, got ${distribution.cv}`
-    failures.push({ path: `${path}.cv`, reason })
+    const reason = `expected a coefficient of variation up to ${maxVariation}`
+    failures.push({ path: `${path}.cv`, reason: `${reason}, got ${distribution.cv}` })
   }
   return failures
 }

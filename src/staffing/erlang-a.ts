@@ -148,9 +148,10 @@ export const erlangA = (input: ErlangAInput): E.Either<DecodeFailure, ErlangAMet
 
 /**
  * The fewest agents for an already checked load under Erlang A. Service level rises and
- * occupancy falls as agents are added, so the search gallops from the Erlang C answer (down
- * when that already meets the target, up otherwise) and then bisects. Erlang B is carried forward one
- * recursion step per agent when the search moves up, and restarted warm when it moves down.
+ * occupancy falls as agents are added, so the search gallops from the Erlang C answer
+ * (down when that already meets the target, up otherwise) and then bisects. Erlang B is
+ * carried forward one recursion step per agent when the search moves up, and restarted warm
+ * when it moves down.
  */
 export const erlangARequiredFromLoad = (
   load: number,

@@ -129,6 +129,38 @@ export const localToEpoch = (local: LocalDateTime, timeZone: string): number => 
   return asUtc - before
 }
 
+/**
+ * The instant of a minute of the local day that starts at `dayStart` (a local midnight).
+ * Minutes from 1440 on fall on the days after, so a day of 23 or 25 hours is counted by
+ * its calendar, not by 24 x 60 minutes.
+ */
+export const atMinuteOfLocalDay = (
+  dayStart: number,
+  minuteOfDay: number,
+  timeZone: string,
+): number => {
+  const parts = localParts(dayStart, timeZone)
+  const date = new Date(
+    Date.UTC(parts.year, parts.month - 1, parts.day + Math.floor(minuteOfDay / 1440)),
+  )
+  const minute = minuteOfDay % 1440
+  return localToEpoch(
+    {
+      year: date.getUTCFullYear(),
+      month: date.getUTCMonth() + 1,
+      day: date.getUTCDate(),
+      hour: Math.floor(minute / 60),
+      minute: minute % 60,
+      second: 0,
+    },
+    timeZone,
+  )
+}
+
+/** The local midnight after the one at `dayStart`. */
+export const nextLocalMidnight = (dayStart: number, timeZone: string): number =>
+  atMinuteOfLocalDay(dayStart, 1440, timeZone)
+
 /** The instant local midnight starts the day that contains `epochMs` in the zone. */
 export const startOfLocalDay = (epochMs: number, timeZone: string): number => {
   const parts = localParts(epochMs, timeZone)
