@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises'
 /** Where a command writes: data to `out`, messages for people to `err`. */
 export interface CliIo {
   readonly out: (text: string) => void
@@ -34,6 +35,47 @@ export class UsageError extends Error {
  */
 export const parseJsonFile = (text: string): unknown =>
   JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as unknown
+
+const reasonOf = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error)
+
+/**
+ * Reads a file a person named on the command line, or standard input for `-` when `io` is
+ * given. A file that cannot be read is a `UsageError` naming `what` it should have been
+ * (`the event log`; empty to name the path alone) and, when given, how to fix it.
+ */
+export const readNamedFile = async (
+  path: string,
+  what: string,
+  fix?: string,
+  io?: CliIo,
+): Promise<string> => {
+  try {
+    return path === '-' && io !== undefined ? await io.readStdin() : await readFile(path, 'utf8')
+  } catch (error) {
+    const named = what === '' ? path : `${what} ${path}`
+    throw new UsageError(
+      `cannot read ${named} (${reasonOf(error)})${fix === undefined ? '' : `; ${fix}`}`,
+    )
+  }
+}
+
+/** Reads and parses a JSON file the same way; text that is not JSON is a `UsageError`. */
+export const readNamedJson = async (
+  path: string,
+  what: string,
+  fix?: string,
+  io?: CliIo,
+): Promise<unknown> => {
+  const text = await readNamedFile(path, what, fix, io)
+  try {
+    return parseJsonFile(text)
+  } catch (error) {
+    throw new UsageError(
+      `${what === '' ? path : `${what} ${path}`} is not JSON: ${reasonOf(error)}`,
+    )
+  }
+}
 
 const DECIMAL = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/
 

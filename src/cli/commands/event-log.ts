@@ -1,25 +1,24 @@
-import { readFile } from 'node:fs/promises'
-import { chatCatalogue, type FloorEvent } from '../../chat/events.js'
+import type { FloorEvent } from '../../chat/events.js'
 import type { EventEnvelope } from '../../kernel/envelope.js'
 import { decodeJsonLines, type DecodedLog } from '../../kernel/jsonl.js'
 import { formatRejectedEvent, type RejectedEvent } from '../../missed/rejection.js'
 import { isValidTimeZone } from '../../time/zone.js'
-import { UsageError, type CliIo } from '../io.js'
+import type { Catalogue } from '../../kernel/catalogue.js'
+import { readNamedFile, UsageError, type CliIo } from '../io.js'
 import { inStreamOrder } from './stream-order.js'
 
 /**
  * Reads a JSON Lines event log, each event once and each stream in `seq` order; each
  * refused line goes to stderr with its number.
  */
-export const readEventLog = async (path: string, io: CliIo): Promise<DecodedLog<FloorEvent>> => {
-  let text: string
-  try {
-    text = await readFile(path, 'utf8')
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error)
-    throw new UsageError(`cannot read the event log ${path} (${reason}); pass a JSON Lines file`)
-  }
-  const log = inStreamOrder(decodeJsonLines(chatCatalogue, text))
+export const readEventLog = async <Event extends EventEnvelope>(
+  path: string,
+  io: CliIo,
+  catalogue: Catalogue<Event>,
+  what = 'the event log',
+): Promise<DecodedLog<Event>> => {
+  const text = await readNamedFile(path, what, 'pass a JSON Lines file')
+  const log = inStreamOrder(decodeJsonLines(catalogue, text))
   for (const rejection of log.rejected) {
     io.err(`${path}: line ${rejection.line}: ${rejection.reason}\n`)
   }

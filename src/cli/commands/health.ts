@@ -1,18 +1,15 @@
+import { readEventLog } from './event-log.js'
 import * as E from 'fp-ts/lib/Either.js'
-import { readFile } from 'node:fs/promises'
 import { chatCatalogue } from '../../chat/events.js'
 import { healthCatalogue } from '../../health/events.js'
 import { decodeHealthModel, type HealthModel } from '../../health/model.js'
 import { healthProjection, type AccountHealth, type HealthReport } from '../../health/projection.js'
 import { mergeCatalogues } from '../../kernel/catalogue.js'
 import { formatFailure } from '../../kernel/failure.js'
-import { decodeJsonLines } from '../../kernel/jsonl.js'
 import { runProjection } from '../../kernel/projection.js'
-import { parseJsonFile, UsageError, type CliIo } from '../io.js'
+import { UsageError, type CliIo, readNamedJson } from '../io.js'
 import { reportGroup, type CommandModule } from '../program.js'
 import { npsJson } from './nps.js'
-import { nothingReadMessage } from './event-log.js'
-import { inStreamOrder } from './stream-order.js'
 import { daysInMonth, MAX_DATE_MS } from '../../time/units.js'
 
 const examples = `
@@ -25,25 +22,8 @@ HealthModelChanged) and chat events; chats with an accountId feed chat-sourced m
 Scores print with one decimal; --json keeps them raw (null where there is no score).
 `
 
-const readText = async (path: string, what: string): Promise<string> => {
-  try {
-    return await readFile(path, 'utf8')
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error)
-    throw new UsageError(`cannot read the ${what} ${path}: ${reason}`)
-  }
-}
-
 const readModel = async (path: string, io: CliIo): Promise<HealthModel> => {
-  let json: unknown
-  try {
-    json = parseJsonFile(await readText(path, 'model file'))
-  } catch (error) {
-    if (error instanceof UsageError) throw error
-    const reason = error instanceof Error ? error.message : String(error)
-    throw new UsageError(`the model file ${path} is not JSON: ${reason}`)
-  }
-  const decoded = decodeHealthModel(json)
+  const decoded = decodeHealthModel(await readNamedJson(path, 'the model file'))
   if (E.isLeft(decoded)) {
     const reasons = decoded.left.map((failure) => `  ${formatFailure(failure)}`).join('\n')
     throw new UsageError(`the model file ${path} is not a valid health model:\n${reasons}`)
@@ -149,15 +129,10 @@ const reportHealth = async (
 ): Promise<void> => {
   const model = await readModel(options.model, io)
   const asOf = options.asOf === undefined ? undefined : parseAsOf(options.asOf)
-  const text = await readText(eventsPath, 'events file')
-  const log = inStreamOrder(decodeJsonLines(healthCatalogueWithChats, text))
-  for (const rejected of log.rejected) {
-    io.err(`${eventsPath}: line ${rejected.line}: ${rejected.reason}\n`)
-  }
+  const log = await readEventLog(eventsPath, io, healthCatalogueWithChats, 'the events file')
   const counts = `${log.lines} lines, ${log.events.length} events, ${log.rejected.length} rejected`
   io.err(`${eventsPath}: ${counts}\n`)
   if (log.events.length === 0) {
-    io.err(`chatfloor: ${nothingReadMessage(eventsPath, log)}\n`)
     setExitCode(1)
     return
   }

@@ -1,8 +1,8 @@
-import { readFile, writeFile } from 'node:fs/promises'
+import { writeFile } from 'node:fs/promises'
 import * as E from 'fp-ts/lib/Either.js'
 import { importAnonymousBank } from '../../importing/anonymous-bank.js'
 import { encodeJsonLines } from '../../kernel/jsonl.js'
-import { decimalFrom, UsageError } from '../io.js'
+import { decimalFrom, UsageError, readNamedFile } from '../io.js'
 import type { CommandModule } from '../program.js'
 import { checkTimeZone } from './event-log.js'
 
@@ -45,13 +45,7 @@ export const registerImport: CommandModule = (program, io, setExitCode) => {
     .action(async (csvPath: string, options: ImportOptions) => {
       const timeZone = checkTimeZone(options.tz)
       const onlineGapMs = parseGapMinutes(options.onlineGap)
-      let text: string
-      try {
-        text = await readFile(csvPath, 'utf8')
-      } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error)
-        throw new UsageError(`cannot read ${csvPath} (${reason}); pass the calls.csv file`)
-      }
+      const text = await readNamedFile(csvPath, '', 'pass the calls.csv file')
 
       const imported = importAnonymousBank(text, { timeZone, onlineGapMs })
       if (E.isLeft(imported)) {

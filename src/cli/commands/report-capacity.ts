@@ -1,3 +1,4 @@
+import { chatCatalogue } from '../../chat/events.js'
 import { writeFile } from 'node:fs/promises'
 import type { Command } from 'commander'
 import { BUCKET_MS, type BucketSize } from '../../capacity/buckets.js'
@@ -98,7 +99,7 @@ export const registerCapacityReport = (
         throw new UsageError('pass either --json or --html <file>, not both')
       }
       const range = rangeOf(options, timeZone)
-      const log = await readEventLog(path, io)
+      const log = await readEventLog(path, io, chatCatalogue)
       const projection = capacityReport({
         timeZone,
         bucketMs: BUCKET_MS[options.bucket],

@@ -1,3 +1,4 @@
+import { chatCatalogue } from '../../chat/events.js'
 import type { Command } from 'commander'
 import { BUCKET_MS, type BucketSize } from '../../capacity/buckets.js'
 import { runProjection } from '../../kernel/projection.js'
@@ -97,7 +98,7 @@ export const registerMissedReport = (
         throw new UsageError(`--bucket must be 15m or 1h, got "${bucket}"`)
       }
       const thresholdMs = parseThreshold(options.threshold)
-      const log = await readEventLog(path, io)
+      const log = await readEventLog(path, io, chatCatalogue)
       const projection = missedChats({
         timeZone,
         bucketMs: BUCKET_MS[bucket satisfies BucketSize],

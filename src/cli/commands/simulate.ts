@@ -1,7 +1,6 @@
 import { SingleBar } from 'cli-progress'
 import * as E from 'fp-ts/lib/Either.js'
 import { closeSync, openSync, writeSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
 import { chatCatalogue, type FloorEvent } from '../../chat/events.js'
 import { formatFailure } from '../../kernel/failure.js'
@@ -13,7 +12,7 @@ import {
   type ReplayedRequest,
   type Scenario,
 } from '../../simulation/index.js'
-import { decimalFrom, parseJsonFile, UsageError, type CliIo } from '../io.js'
+import { decimalFrom, UsageError, type CliIo, readNamedFile, readNamedJson } from '../io.js'
 import type { CommandModule } from '../program.js'
 import { formatOutcome, outcomeJson } from './simulate-report.js'
 
@@ -32,21 +31,7 @@ interface SimulateOptions {
 }
 
 const readScenario = async (file: string): Promise<Scenario> => {
-  let text: string
-  try {
-    text = await readFile(file, 'utf8')
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error)
-    throw new UsageError(`cannot read scenario ${file}: ${reason}`)
-  }
-  let parsed: unknown
-  try {
-    parsed = parseJsonFile(text)
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error)
-    throw new UsageError(`scenario ${file} is not JSON: ${reason}`)
-  }
-  const decoded = decodeScenario(parsed)
+  const decoded = decodeScenario(await readNamedJson(file, 'scenario'))
   if (E.isLeft(decoded)) {
     const lines = decoded.left.map((failure) => `  ${formatFailure(failure)}`).join('\n')
     throw new UsageError(`scenario ${file} is not valid:\n${lines}`)
@@ -61,13 +46,7 @@ const readReplay = async (
 ): Promise<ReadonlyArray<ReplayedRequest> | undefined> => {
   if (scenario.arrivals.type !== 'replay') return undefined
   const logFile = resolve(dirname(scenarioFile), scenario.arrivals.log)
-  let text: string
-  try {
-    text = await readFile(logFile, 'utf8')
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error)
-    throw new UsageError(`cannot read the log to replay (arrivals.log) ${logFile}: ${reason}`)
-  }
+  const text = await readNamedFile(logFile, 'the log to replay (arrivals.log)')
   const decoded = decodeJsonLines(chatCatalogue, text)
   if (decoded.rejected.length > 0) {
     io.err(`chatfloor: ${decoded.rejected.length} lines of ${logFile} were rejected, e.g.\n`)

@@ -1,25 +1,11 @@
 import * as E from 'fp-ts/lib/Either.js'
-import { readFile } from 'node:fs/promises'
 import { formatFailure } from '../../kernel/failure.js'
 import { decodeStaffingPlanInput, planStaffing, type StaffingPlan } from '../../staffing/index.js'
-import { parseJsonFile, UsageError, type CliIo } from '../io.js'
+import { UsageError, type CliIo, readNamedJson } from '../io.js'
 import type { Command } from '../program.js'
 
-const readProfile = async (io: CliIo, path: string): Promise<unknown> => {
-  let text: string
-  try {
-    text = path === '-' ? await io.readStdin() : await readFile(path, 'utf8')
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error)
-    throw new UsageError(`cannot read ${path}: ${reason}`)
-  }
-  try {
-    return parseJsonFile(text)
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error)
-    throw new UsageError(`${path} is not JSON: ${reason}`)
-  }
-}
+const readProfile = (io: CliIo, path: string): Promise<unknown> =>
+  readNamedJson(path, '', undefined, io)
 
 const DAY_SECONDS = 86_400
 
