@@ -1,5 +1,5 @@
-import type { ChatMemory } from '../missed/chat-memory.js'
-import type { RejectionLog } from '../missed/rejection.js'
+import type { ChatMemory } from '../chat/memory.js'
+import type { RejectionLog } from '../chat/rejection.js'
 import { bucketStartOf } from './buckets.js'
 import { addSums, emptySums, sumsAt, type BucketSums } from './sums.js'
 

@@ -5,7 +5,7 @@ import {
   startOfLocalDay,
   type DayName,
 } from '../time/zone.js'
-import type { RejectedEvent } from '../missed/rejection.js'
+import type { RejectedEvent } from '../chat/rejection.js'
 import type { CapacityAccumulator } from './accumulator.js'
 import { bandOf, type Band, type BandThresholds } from './band.js'
 import { addSums, emptySums, type BucketSums } from './sums.js'

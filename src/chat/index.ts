@@ -1,3 +1,5 @@
 export * from './events.js'
 export * from './caps.js'
 export * from './episode.js'
+export { formatRejectedEvent } from './rejection.js'
+export type { RejectedEvent } from './rejection.js'

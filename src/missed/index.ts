@@ -3,5 +3,3 @@ export type { MissedAccumulator, MissedChatsOptions, OfferMisses } from './proje
 export type { AgentSummary, MissedChatsResult, OutcomeSummary } from './result.js'
 export type { ChatOutcome } from './outcome.js'
 export type { ChatRecord } from './track.js'
-export { formatRejectedEvent } from './rejection.js'
-export type { RejectedEvent } from './rejection.js'

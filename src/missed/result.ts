@@ -1,7 +1,7 @@
 import { addCounts, addCountsAt, countsAt, emptyCounts, tally } from './outcome.js'
 import type { OutcomeCounts } from './outcome.js'
 import type { MissedAccumulator } from './projection.js'
-import type { RejectedEvent } from './rejection.js'
+import type { RejectedEvent } from '../chat/rejection.js'
 import { chatRecord, classify, type ChatRecord } from './track.js'
 
 /** Counts as reported: the tallies plus the mean first response time (ms, null if none). */

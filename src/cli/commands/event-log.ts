@@ -1,7 +1,7 @@
 import type { FloorEvent } from '../../chat/events.js'
 import type { EventEnvelope } from '../../kernel/envelope.js'
 import { decodeJsonLines, type DecodedLog } from '../../kernel/jsonl.js'
-import { formatRejectedEvent, type RejectedEvent } from '../../missed/rejection.js'
+import { formatRejectedEvent, type RejectedEvent } from '../../chat/rejection.js'
 import { isValidTimeZone } from '../../time/zone.js'
 import type { Catalogue } from '../../kernel/catalogue.js'
 import { readNamedFile, UsageError, type CliIo } from '../io.js'
